@@ -1,0 +1,84 @@
+// Configuration from the environment (and CLI flags that override it), validated once at start-up.
+// This is the only module that reads process.env for product settings.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { CodedError, describeIssues, ErrorCode } from './errors.ts';
+
+const OnOff = z.enum(['on', 'off']);
+
+export const Config = z.object({
+  /** PostgreSQL URL; null selects the embedded database. */
+  databaseUrl: z.string().min(1).nullable(),
+  /** Embedded database directory. */
+  dataDir: z.string().min(1),
+  /** Campaign memory (pgvector). Off lets the product run on a PostgreSQL server without pgvector. */
+  memory: z.boolean(),
+  model: z.object({
+    /** `offline`: the built-in deterministic model and embedder; `openai`: any OpenAI-compatible endpoint. */
+    mode: z.enum(['offline', 'openai']),
+    apiKey: z.string().nullable(),
+    baseUrl: z.string().url().nullable(),
+    chatModel: z.string().min(1),
+    embeddingModel: z.string().min(1),
+    timeoutMs: z.number().int().positive(),
+    maxRetries: z.number().int().min(0),
+  }),
+  /** The marketer's time zone, for relative dates in goals ("next Tuesday"). */
+  timeZone: z.string().min(1),
+  /** Policy file; null uses the shipped default. */
+  policyPath: z.string().nullable(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+});
+export type Config = z.infer<typeof Config>;
+
+export interface ConfigOverrides {
+  dataDir?: string;
+  policyPath?: string;
+  timeZone?: string;
+}
+
+function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const memory = OnOff.safeParse((env.CAMPAIGN_AGENT_MEMORY ?? 'on').toLowerCase());
+  if (!memory.success) {
+    throw new CodedError(ErrorCode.InvalidInput, `CAMPAIGN_AGENT_MEMORY must be "on" or "off" (got "${env.CAMPAIGN_AGENT_MEMORY}")`);
+  }
+  const apiKey = env.OPENAI_API_KEY?.trim() || null;
+  const candidate = {
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    dataDir: resolve(overrides.dataDir ?? env.CAMPAIGN_AGENT_DATA_DIR ?? '.data'),
+    memory: memory.data === 'on',
+    model: {
+      mode: apiKey ? 'openai' : 'offline',
+      apiKey,
+      baseUrl: env.OPENAI_BASE_URL?.trim() || null,
+      chatModel: env.CAMPAIGN_AGENT_CHAT_MODEL?.trim() || 'gpt-4o-mini',
+      embeddingModel: env.CAMPAIGN_AGENT_EMBEDDING_MODEL?.trim() || 'text-embedding-3-small',
+      timeoutMs: Number(env.CAMPAIGN_AGENT_MODEL_TIMEOUT_MS ?? 60_000),
+      maxRetries: Number(env.CAMPAIGN_AGENT_MODEL_MAX_RETRIES ?? 3),
+    },
+    timeZone: overrides.timeZone ?? env.CAMPAIGN_AGENT_TIME_ZONE ?? systemTimeZone(),
+    policyPath: overrides.policyPath ?? env.CAMPAIGN_AGENT_POLICY ?? null,
+    logLevel: env.LOG_LEVEL ?? 'warn',
+  };
+  const parsed = Config.safeParse(candidate);
+  if (!parsed.success) {
+    throw new CodedError(ErrorCode.InvalidInput, `configuration is invalid: ${describeIssues(parsed.error.issues)}`);
+  }
+  if (!isValidTimeZone(parsed.data.timeZone)) {
+    throw new CodedError(ErrorCode.InvalidInput, `time zone "${parsed.data.timeZone}" is not a known IANA zone (e.g. Asia/Shanghai)`);
+  }
+  return parsed.data;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
