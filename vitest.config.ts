@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
+    // CI also writes a JSON report, from which it prints a plain "N passed, N failed" line.
+    reporters: process.env.CI_VITEST_JSON ? ['default', 'json'] : ['default'],
+    outputFile: process.env.CI_VITEST_JSON ? { json: process.env.CI_VITEST_JSON } : undefined,
   },
 });

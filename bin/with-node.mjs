@@ -53,6 +53,12 @@ function resolvePackageBin(name) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === '--print-node') {
+    const node = isSupported(process.version) ? process.execPath : bundledNode();
+    const version = node ? spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'none';
+    process.stdout.write(`project Node: ${version} (${node ?? 'not installed: run npm install'})\n`);
+    process.exit(node ? 0 : 1);
+  }
   if (!command) {
     process.stderr.write('usage: node bin/with-node.mjs <package-binary> [args...]\n');
     process.exit(2);
