@@ -8,6 +8,8 @@ export const BannedClaim = z.object({
   term: z.string().min(1).max(100),
   /** What replaces it; empty string removes it. */
   replacement: z.string().max(100),
+  /** Longer words that contain the term and are fine as they are (最近 and 最后 for 最). */
+  except: z.array(z.string().min(1).max(100)).optional(),
 });
 
 export const Policy = z.object({

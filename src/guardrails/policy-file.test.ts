@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { Policy } from '../domain/policy.ts';
+import { CodedError, ErrorCode } from '../errors.ts';
+import { DEFAULT_POLICY_PATH, formatPolicy, loadPolicy } from './policy-file.ts';
+
+const directory = mkdtempSync(join(tmpdir(), 'policy-file-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+function writePolicy(name: string, content: string): string {
+  const path = join(directory, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function failureOf(load: () => unknown): CodedError {
+  try {
+    load();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CodedError);
+    expect((error as CodedError).code).toBe(ErrorCode.PolicyInvalid);
+    return error as CodedError;
+  }
+  throw new Error('expected loading to fail');
+}
+
+const defaultYaml = readFileSync(DEFAULT_POLICY_PATH, 'utf8');
+
+describe('loadPolicy', () => {
+  it('loads the shipped default policy from beside the source, whatever the working directory', () => {
+    const policy = loadPolicy();
+    expect(policy.discount).toEqual({ ceilingPercent: 30, onExceed: 'fix' });
+    expect(policy.consent).toEqual({ required: true });
+    expect(policy.quietHours).toEqual({ start: '21:00', end: '08:00' });
+    expect(policy.frequencyCap).toEqual({ maxMessages: 3, windowDays: 7 });
+    expect(policy.minors).toEqual({ minimumAge: 18, restrictedCategories: ['alcohol', 'tobacco', 'gambling'] });
+    expect(policy.approval).toEqual({
+      always: false,
+      discountAbovePercent: 0,
+      audienceAbove: 5000,
+      whenGuardrailFixed: true,
+      approverRole: 'approver',
+      forbidSelfApproval: true,
+    });
+    expect(policy.channels).toEqual({
+      sms: { costPerMessage: 0.05 },
+      email: { costPerMessage: 0.001 },
+      push: { costPerMessage: 0.0005 },
+      wecom: { costPerMessage: 0.01 },
+    });
+    expect(policy.currency).toBe('CNY');
+  });
+
+  it('ships the required English and Chinese banned claims', () => {
+    const { en, zh } = loadPolicy().claims.banned;
+    const englishTerms = en.map((claim) => claim.term);
+    for (const term of ["best in the world", "world's best", 'guaranteed', 'guarantee', 'risk-free', 'cure', 'cures', 'miracle', '100% effective', 'no.1', 'number one']) {
+      expect(englishTerms).toContain(term);
+    }
+    const chineseTerms = zh.map((claim) => claim.term);
+    for (const term of ['最', '最佳', '最好', '最低价', '全网最低', '第一', '唯一', '国家级', '世界级', '顶级', '极致', '100%', '万能', '绝对', '首选', '全网最好']) {
+      expect(chineseTerms).toContain(term);
+    }
+    expect(zh.find((claim) => claim.term === '最好')?.replacement).toBe('很好');
+    expect(zh.find((claim) => claim.term === '全网最低')?.replacement).toBe('超值');
+    expect(en.find((claim) => claim.term === 'guaranteed')?.replacement).toBe('');
+  });
+
+  it('reads the same policy from JSON', () => {
+    const path = writePolicy('policy.json', JSON.stringify(parse(defaultYaml), null, 2));
+    expect(loadPolicy(path)).toEqual(loadPolicy());
+  });
+
+  it('lists every validation issue as path: message with its line and the file name', () => {
+    const broken = defaultYaml
+      .replace('ceilingPercent: 30', 'ceilingPercent: 130')
+      .replace('onExceed: fix', 'onExceed: lower')
+      .replace('maxMessages: 3', 'maxMessages: 2.5')
+      .replace('start: "21:00"', 'start: "9pm"')
+      .replace('currency: CNY', 'currency: yuan');
+    const path = writePolicy('broken.yaml', broken);
+    const lineOf = (text: string) => broken.split('\n').findIndex((line) => line.includes(text)) + 1;
+    const error = failureOf(() => loadPolicy(path));
+    expect(error.message).toBe(
+      [
+        `Policy file ${path} has 5 problems:`,
+        `  discount.ceilingPercent: expected a number <= 100 (line ${lineOf('ceilingPercent: 130')})`,
+        `  discount.onExceed: expected one of "fix", "block", got "lower" (line ${lineOf('onExceed: lower')})`,
+        `  quietHours.start: expected a time as HH:mm (line ${lineOf('start: "9pm"')})`,
+        `  frequencyCap.maxMessages: expected a whole number, got 2.5 (line ${lineOf('maxMessages: 2.5')})`,
+        `  currency: expected exactly 3 characters (line ${lineOf('currency: yuan')})`,
+      ].join('\n'),
+    );
+  });
+
+  it('names missing settings and unknown keys', () => {
+    const path = writePolicy(
+      'missing.json',
+      JSON.stringify({ ...parse(defaultYaml), consent: undefined, channels: { sms: { costPerMessage: 0.05 }, fax: { costPerMessage: 1 } } }),
+    );
+    const error = failureOf(() => loadPolicy(path));
+    expect(error.message).toContain('consent: missing, expected a section of settings');
+    expect(error.message).toContain('channels.email: missing, expected a section of settings (line 1)');
+    expect(error.message).toContain('channels: unknown key "fax"');
+  });
+
+  it('reports a missing file, a wrong extension and an empty file by name', () => {
+    const missing = join(directory, 'nope.yaml');
+    expect(failureOf(() => loadPolicy(missing)).message).toBe(`Policy file ${missing} does not exist.`);
+    expect(failureOf(() => loadPolicy(join(directory, 'policy.toml'))).message).toContain('must end in .yaml, .yml or .json');
+    const empty = writePolicy('empty.yml', '# nothing yet\n');
+    expect(failureOf(() => loadPolicy(empty)).message).toBe(`Policy file ${empty} is empty.`);
+  });
+
+  it('reports unparsable YAML and JSON with the line', () => {
+    const yamlPath = writePolicy('bad.yaml', 'version: 1\ndiscount:\n  ceilingPercent: [30\nconsent: {}\n');
+    expect(failureOf(() => loadPolicy(yamlPath)).message).toMatch(
+      new RegExp(`^Policy file ${yamlPath} is not valid YAML at line \\d+, column \\d+: .+`),
+    );
+    const jsonPath = writePolicy('bad.json', '{\n  "version": 1,\n  "discount" {}\n}');
+    expect(failureOf(() => loadPolicy(jsonPath)).message).toBe(
+      `Policy file ${jsonPath} is not valid JSON at line 3, column 14: Expected ':' after property name`,
+    );
+  });
+});
+
+describe('formatPolicy', () => {
+  it('prints YAML that reads back as the same policy', () => {
+    const policy = loadPolicy();
+    const printed = formatPolicy(policy);
+    expect(printed).toContain('ceilingPercent: 30');
+    expect(Policy.parse(parse(printed))).toEqual(policy);
+  });
+});

@@ -1,0 +1,119 @@
+// Reads the policy file (YAML or JSON, by extension), validates it against the Policy schema and
+// reports every problem with its path, line and file name. Also prints the policy in effect.
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import type { Document } from 'yaml';
+import { Policy } from '../domain/policy.ts';
+import { CodedError, ErrorCode } from '../errors.ts';
+import { describePolicyIssue, issuePath } from './policy-issues.ts';
+
+/** The policy that ships with campaign-agent, found beside the source, wherever the process runs. */
+export const DEFAULT_POLICY_PATH = fileURLToPath(new URL('../../policies/default.yaml', import.meta.url));
+
+type LineOf = (path: readonly PropertyKey[]) => number | null;
+
+interface ParsedFile {
+  data: unknown;
+  lineOf: LineOf;
+}
+
+function policyError(message: string, cause?: unknown): CodedError {
+  return new CodedError(ErrorCode.PolicyInvalid, message, { cause });
+}
+
+function readSource(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw policyError(`Policy file ${path} does not exist.`, error);
+    if (code === 'EISDIR') throw policyError(`Policy file ${path} is a directory, not a file.`, error);
+    throw policyError(`Cannot read policy file ${path}: ${(error as Error).message}`, error);
+  }
+}
+
+/** Line of the key (or list item) at `path` in a parsed YAML document, or of its nearest parent that exists. */
+function lineFinder(document: Document, lineCounter: LineCounter): LineOf {
+  return (path) => {
+    let node: unknown = document.contents;
+    let line: number | null = null;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+        if (!pair) break;
+        const range = isScalar(pair.key) ? pair.key.range : null;
+        if (range) line = lineCounter.linePos(range[0]).line;
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const item: unknown = node.items[Number(key)];
+        const range = (item as { range?: [number, number, number] } | undefined)?.range;
+        if (!range) break;
+        line = lineCounter.linePos(range[0]).line;
+        node = item;
+      } else {
+        break;
+      }
+    }
+    return line;
+  };
+}
+
+function parseYamlSource(source: string, path: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, prettyErrors: false });
+  const [first] = document.errors;
+  if (first) {
+    const position = first.linePos?.[0] ?? lineCounter.linePos(first.pos[0]);
+    const where = position ? ` at line ${position.line}, column ${position.col}` : '';
+    throw policyError(`Policy file ${path} is not valid YAML${where}: ${first.message.split('\n')[0]}`, first);
+  }
+  return { data: document.toJS(), lineOf: lineFinder(document, lineCounter) };
+}
+
+function parseJsonSource(source: string, path: string): ParsedFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    const message = (error as Error).message;
+    const lineAndColumn = message.match(/line (\d+) column (\d+)/);
+    const where = lineAndColumn ? ` at line ${lineAndColumn[1]}, column ${lineAndColumn[2]}` : '';
+    const reason = message.replace(/ in JSON at position \d+.*$/, '');
+    throw policyError(`Policy file ${path} is not valid JSON${where}: ${reason}`, error);
+  }
+  // JSON is YAML too: the YAML parser finds the lines validation issues point at.
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter });
+  return { data, lineOf: document.errors.length ? () => null : lineFinder(document, lineCounter) };
+}
+
+/** Validates already-parsed policy data; `fileName` and `lineOf` only make the error message precise. */
+export function validatePolicy(data: unknown, fileName: string, lineOf: LineOf = () => null): Policy {
+  if (data === null || data === undefined) throw policyError(`Policy file ${fileName} is empty.`);
+  const result = Policy.safeParse(data);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const line = lineOf(issue.path);
+    return `  ${issuePath(issue.path)}: ${describePolicyIssue(issue, data)}${line === null ? '' : ` (line ${line})`}`;
+  });
+  const count = lines.length === 1 ? '1 problem' : `${lines.length} problems`;
+  throw policyError(`Policy file ${fileName} has ${count}:\n${lines.join('\n')}`);
+}
+
+/** Reads and validates a policy file; `.yaml`/`.yml` as YAML, `.json` as JSON. */
+export function loadPolicy(path: string = DEFAULT_POLICY_PATH): Policy {
+  const extension = extname(path).toLowerCase();
+  if (!['.yaml', '.yml', '.json'].includes(extension)) {
+    throw policyError(`Policy file ${path} must end in .yaml, .yml or .json.`);
+  }
+  const source = readSource(path);
+  const parsed = extension === '.json' ? parseJsonSource(source, path) : parseYamlSource(source, path);
+  return validatePolicy(parsed.data, path, parsed.lineOf);
+}
+
+/** The policy in effect, printed as YAML. */
+export function formatPolicy(policy: Policy): string {
+  return stringify(policy, { lineWidth: 0 });
+}

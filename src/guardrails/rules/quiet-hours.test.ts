@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { sampleBrief, sampleDraft, sampleInput, sampleSchedule } from '../guardrail-fixtures.ts';
+import { quietHoursLocalTime, rewriteSummary } from './quiet-hours.ts';
+
+const overnight = { start: '21:00', end: '08:00' };
+
+function inputAt(localDateTime: string, summary: string, locale: 'en' | 'zh' = 'en') {
+  return sampleInput({
+    draft: sampleDraft({
+      brief: sampleBrief({ timing: { kind: 'at', localDateTime }, locale }),
+      schedule: sampleSchedule({
+        localDateTime,
+        summary,
+        firstSendUtc: `${localDateTime.slice(0, 10)}T15:30:00.000Z`,
+        lastSendUtc: `${localDateTime.slice(0, 10)}T23:30:00.000Z`,
+      }),
+    }),
+  });
+}
+
+describe('quiet_hours.local_time', () => {
+  it('passes a send outside quiet hours', () => {
+    const input = sampleInput();
+    expect(quietHoursLocalTime.check(input)).toEqual({
+      verdict: {
+        rule: 'quiet_hours.local_time',
+        status: 'pass',
+        detail: "sends at 2025-11-11 10:00 in each recipient's local time, outside quiet hours (21:00-08:00)",
+      },
+      draft: input.draft,
+      exclusions: [],
+    });
+  });
+
+  it('passes asap and trigger sends, saying each is held at send time', () => {
+    for (const kind of ['asap', 'trigger'] as const) {
+      const input = sampleInput({ draft: sampleDraft({ schedule: sampleSchedule({ kind, localDateTime: null }) }) });
+      expect(quietHoursLocalTime.check(input).verdict).toEqual({
+        rule: 'quiet_hours.local_time',
+        status: 'pass',
+        detail: "each send is held to the recipient's next allowed local time, outside quiet hours (21:00-08:00)",
+      });
+    }
+  });
+
+  it('moves a late-evening send to the next morning and says so', () => {
+    const input = inputAt('2025-11-11T23:30', "Send on 2025-11-11 23:30 in each recipient's local time");
+    const outcome = quietHoursLocalTime.check(input);
+    expect(outcome.verdict).toEqual({
+      rule: 'quiet_hours.local_time',
+      status: 'fixed',
+      detail: "2025-11-11 23:30 falls in quiet hours (21:00-08:00), so the send moves to 2025-11-12 08:00 in each recipient's local time",
+    });
+    expect(outcome.draft.schedule).toEqual({
+      ...input.draft.schedule,
+      localDateTime: '2025-11-12T08:00',
+      summary: "Send on 2025-11-12 08:00 in each recipient's local time (moved out of quiet hours 21:00-08:00)",
+      firstSendUtc: '2025-11-12T00:00:00.000Z',
+      lastSendUtc: '2025-11-12T08:00:00.000Z',
+    });
+  });
+
+  it('moves an early-morning Chinese send to the same morning', () => {
+    const input = inputAt('2025-11-11T06:00', '11月11日 06:00 按收件人当地时间发送', 'zh');
+    const outcome = quietHoursLocalTime.check(input);
+    expect(outcome.verdict.status).toBe('fixed');
+    expect(outcome.draft.schedule.localDateTime).toBe('2025-11-11T08:00');
+    expect(outcome.draft.schedule.summary).toBe('11月11日 08:00 按收件人当地时间发送（已避开免打扰时段 21:00-08:00）');
+  });
+
+  it('spells out the new time when the summary does not show the old one', () => {
+    expect(rewriteSummary('双11当晚发送', '2025-11-11T23:30', '2025-11-12T08:00', overnight, 'zh')).toBe(
+      '双11当晚发送（为避开免打扰时段 21:00-08:00，改为当地时间 2025-11-12 08:00 发送）',
+    );
+    expect(rewriteSummary('Send tonight', '2025-11-11T23:30', '2025-11-12T08:00', overnight, 'en')).toBe(
+      'Send tonight (moved to 2025-11-12 08:00 local time, out of quiet hours 21:00-08:00)',
+    );
+  });
+
+  it('keeps a window send inside its window by moving it to that morning', () => {
+    const input = sampleInput({
+      draft: sampleDraft({
+        brief: sampleBrief({ timing: { kind: 'window', label: '双11', from: '2025-11-11', to: '2025-11-11', localTime: '22:00' } }),
+        schedule: sampleSchedule({ kind: 'window', localDateTime: '2025-11-11T22:00', summary: '双11 2025-11-11 22:00' }),
+      }),
+    });
+    const outcome = quietHoursLocalTime.check(input);
+    expect(outcome.verdict.detail).toBe(
+      '2025-11-11 22:00 falls in quiet hours (21:00-08:00), and the next allowed time is after the window ends on 2025-11-11, ' +
+        "so the send moves earlier to 2025-11-11 08:00 in each recipient's local time",
+    );
+    expect(outcome.draft.schedule.localDateTime).toBe('2025-11-11T08:00');
+  });
+
+  it('blocks a one-off send with no time to check', () => {
+    const input = sampleInput({
+      draft: sampleDraft({ brief: sampleBrief({ timing: { kind: 'asap' } }), schedule: sampleSchedule({ localDateTime: null }) }),
+    });
+    expect(quietHoursLocalTime.check(input).verdict).toEqual({
+      rule: 'quiet_hours.local_time',
+      status: 'blocked',
+      detail: 'the schedule has no send time to check against quiet hours',
+    });
+  });
+});

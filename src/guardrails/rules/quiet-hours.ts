@@ -1,0 +1,96 @@
+// Rule `quiet_hours.local_time`: no message lands inside the policy's quiet hours, in each
+// recipient's own local time. A one-off send planned inside them moves to their end; sends made
+// as soon as possible or by a trigger are held to the next allowed local time when they go out.
+import type { Schedule } from '../../domain/plan.ts';
+import type { Locale } from '../../domain/vocabulary.ts';
+import type { GuardrailInput, GuardrailRule, RuleOutcome } from '../guardrail-input.ts';
+import { isWithinQuietHours, minutesBetween, nextAllowedLocalTime } from '../quiet-hours-time.ts';
+import type { QuietHours } from '../quiet-hours-time.ts';
+
+export const QUIET_HOURS = 'quiet_hours.local_time';
+
+const readable = (localDateTime: string) => localDateTime.replace('T', ' ');
+const span = (quietHours: QuietHours) => `${quietHours.start}-${quietHours.end}`;
+
+function chineseDate(isoDate: string): string {
+  const [, month, day] = isoDate.split('-').map(Number);
+  return `${month}月${day}日`;
+}
+
+/** The summary with the old send time replaced where it appears, and a note saying why it changed. */
+export function rewriteSummary(summary: string, from: string, to: string, quietHours: QuietHours, locale: Locale): string {
+  const [fromDate, fromTime] = from.split('T') as [string, string];
+  const [toDate, toTime] = to.split('T') as [string, string];
+  let rewritten = summary.replaceAll(from, to).replaceAll(readable(from), readable(to));
+  const dateChanged = fromDate !== toDate;
+  const dateFound = !dateChanged || rewritten.includes(fromDate) || rewritten.includes(chineseDate(fromDate)) || rewritten.includes(toDate);
+  if (dateChanged) rewritten = rewritten.replaceAll(fromDate, toDate).replaceAll(chineseDate(fromDate), chineseDate(toDate));
+  const timeFound = rewritten.includes(fromTime) || rewritten.includes(toTime);
+  rewritten = rewritten.replaceAll(fromTime, toTime);
+  const complete = dateFound && timeFound;
+  const note =
+    locale === 'zh'
+      ? complete
+        ? `（已避开免打扰时段 ${span(quietHours)}）`
+        : `（为避开免打扰时段 ${span(quietHours)}，改为当地时间 ${readable(to)} 发送）`
+      : complete
+        ? ` (moved out of quiet hours ${span(quietHours)})`
+        : ` (moved to ${readable(to)} local time, out of quiet hours ${span(quietHours)})`;
+  return `${rewritten.trimEnd()}${note}`.trim();
+}
+
+function shiftInstant(isoInstant: string | null, minutes: number): string | null {
+  return isoInstant === null ? null : new Date(Date.parse(isoInstant) + minutes * 60_000).toISOString();
+}
+
+/** The planned wall-clock send, from the schedule or else from the brief's timing. */
+function plannedLocalDateTime(input: GuardrailInput): string | null {
+  const { schedule, brief } = input.draft;
+  if (schedule.localDateTime) return schedule.localDateTime;
+  if (brief.timing.kind === 'at') return brief.timing.localDateTime;
+  if (brief.timing.kind === 'window') return `${brief.timing.from}T${brief.timing.localTime}`;
+  return null;
+}
+
+function check(input: GuardrailInput): RuleOutcome {
+  const { draft, policy } = input;
+  const quietHours = policy.quietHours;
+  const verdict = (status: 'pass' | 'fixed' | 'blocked', detail: string) => ({ rule: QUIET_HOURS, status, detail });
+
+  if (draft.schedule.kind === 'asap' || draft.schedule.kind === 'trigger') {
+    const detail = `each send is held to the recipient's next allowed local time, outside quiet hours (${span(quietHours)})`;
+    return { verdict: verdict('pass', detail), draft, exclusions: [] };
+  }
+  const planned = plannedLocalDateTime(input);
+  if (planned === null) {
+    return { verdict: verdict('blocked', 'the schedule has no send time to check against quiet hours'), draft, exclusions: [] };
+  }
+  if (!isWithinQuietHours(planned.slice(11), quietHours)) {
+    const detail = `sends at ${readable(planned)} in each recipient's local time, outside quiet hours (${span(quietHours)})`;
+    return { verdict: verdict('pass', detail), draft, exclusions: [] };
+  }
+
+  let moved = nextAllowedLocalTime(planned, quietHours);
+  let because = `so the send moves to ${readable(moved)} in each recipient's local time`;
+  const timing = draft.brief.timing;
+  if (timing.kind === 'window' && moved.slice(0, 10) > timing.to) {
+    moved = `${planned.slice(0, 10)}T${quietHours.end}`;
+    because = `and the next allowed time is after the window ends on ${timing.to}, so the send moves earlier to ${readable(moved)} in each recipient's local time`;
+  }
+  const shift = minutesBetween(planned, moved);
+  const schedule: Schedule = {
+    ...draft.schedule,
+    localDateTime: moved,
+    summary: rewriteSummary(draft.schedule.summary, planned, moved, quietHours, draft.brief.locale),
+    quietHours: { ...quietHours },
+    firstSendUtc: shiftInstant(draft.schedule.firstSendUtc, shift),
+    lastSendUtc: shiftInstant(draft.schedule.lastSendUtc, shift),
+  };
+  return {
+    verdict: verdict('fixed', `${readable(planned)} falls in quiet hours (${span(quietHours)}), ${because}`),
+    draft: { ...draft, schedule },
+    exclusions: [],
+  };
+}
+
+export const quietHoursLocalTime: GuardrailRule = { id: QUIET_HOURS, check };
