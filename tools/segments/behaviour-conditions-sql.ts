@@ -1,0 +1,66 @@
+// SQL for the conditions on what a customer did in a window: event counts, order counts and totals,
+// event sequences ("added to cart, no purchase within 2 h") and purchases in a product category.
+// The customer row is `c`; only completed orders are purchases.
+import { completedStatusParam } from './audience-sql.ts';
+import { boundsSql, type CompileContext, type LeafOf } from './compile-context.ts';
+import { windowPredicate } from './window-sql.ts';
+
+/**
+ * Events of one type in the window, within the bounds. Without bounds: at least one such event.
+ * Only a max ("at most N") also matches customers with no such event at all.
+ */
+export function eventCountConditionSql(condition: LeafOf<'event_count'>, context: CompileContext): string {
+  const { params, asOf, path } = context;
+  const filter =
+    `event.customer_id = c.id AND event.type = ${params.param(condition.event, 'text')}` +
+    ` AND ${windowPredicate('event.occurred_at', condition.window, params, asOf, `${path}.window`)}`;
+  const bounds = boundsSql('count(*)', condition, context);
+  return bounds === null
+    ? `EXISTS (SELECT 1 FROM events event WHERE ${filter})`
+    : `(SELECT ${bounds} FROM events event WHERE ${filter})`;
+}
+
+/**
+ * The number of completed orders, or their summed total, in the window, within the bounds. Without
+ * bounds: at least one completed order. A customer without orders has count 0 and total 0.
+ */
+export function orderStatConditionSql(condition: LeafOf<'order_stat'>, context: CompileContext): string {
+  const { params, asOf, path } = context;
+  const filter =
+    `purchase.customer_id = c.id AND purchase.status = ${completedStatusParam(params)}` +
+    ` AND ${windowPredicate('purchase.ordered_at', condition.window, params, asOf, `${path}.window`)}`;
+  const measure = condition.metric === 'count' ? 'count(*)' : 'coalesce(sum(purchase.total), 0)';
+  const bounds = boundsSql(measure, condition, context);
+  return bounds === null
+    ? `EXISTS (SELECT 1 FROM orders purchase WHERE ${filter})`
+    : `(SELECT ${bounds} FROM orders purchase WHERE ${filter})`;
+}
+
+/**
+ * A `first` event at some instant t inside the window with no `missing` event in (t, t + withinMinutes].
+ * The follow-up period may reach past the window's end (and past as-of, where nothing has happened yet).
+ */
+export function sequenceConditionSql(condition: LeafOf<'sequence'>, context: CompileContext): string {
+  const { params, asOf, path } = context;
+  return (
+    `EXISTS (SELECT 1 FROM events first_event WHERE first_event.customer_id = c.id` +
+    ` AND first_event.type = ${params.param(condition.first, 'text')}` +
+    ` AND ${windowPredicate('first_event.occurred_at', condition.window, params, asOf, `${path}.window`)}` +
+    ` AND NOT EXISTS (SELECT 1 FROM events follow_up WHERE follow_up.customer_id = c.id` +
+    ` AND follow_up.type = ${params.param(condition.missing, 'text')}` +
+    ` AND follow_up.occurred_at > first_event.occurred_at` +
+    ` AND follow_up.occurred_at <= first_event.occurred_at + make_interval(mins => ${params.param(condition.withinMinutes, 'int')})))`
+  );
+}
+
+/** A completed order in the window with at least one line whose product is in the category. */
+export function categoryPurchaseConditionSql(condition: LeafOf<'category_purchase'>, context: CompileContext): string {
+  const { params, asOf, path } = context;
+  return (
+    `EXISTS (SELECT 1 FROM orders purchase JOIN order_items item ON item.order_id = purchase.id` +
+    ` JOIN products product ON product.id = item.product_id` +
+    ` WHERE purchase.customer_id = c.id AND purchase.status = ${completedStatusParam(params)}` +
+    ` AND ${windowPredicate('purchase.ordered_at', condition.window, params, asOf, `${path}.window`)}` +
+    ` AND product.category = ${params.param(condition.category, 'text')})`
+  );
+}

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Condition, LeafCondition, SegmentDefinition, Window } from '../../src/domain/segment.ts';
+import { createTestDatabase, type TestDatabase } from '../../src/testing/test-database.ts';
+import { compileSegment } from './compile-segment.ts';
+import { referenceSegment } from './reference-segment.ts';
+import { definitionArbitrary, FIXTURE_VALUES, HOSTILE_VALUES } from './segment-arbitraries.ts';
+import * as data from './segment-test-data.ts';
+
+const blandWindow = (window: Window): Window =>
+  window.type === 'rolling' ? { type: 'rolling', days: 7 } : { type: 'calendar', from: '2026-01-01', to: '2026-01-02' };
+const blandBounds = (bounds: { min?: number | undefined; max?: number | undefined }) => ({
+  ...(bounds.min !== undefined ? { min: 1 } : {}),
+  ...(bounds.max !== undefined ? { max: 2 } : {}),
+});
+
+/** The same shape with every value replaced by a bland one: kinds, fields, metrics, window types and bounds present are kept. */
+function blandLeaf(leaf: LeafCondition): LeafCondition {
+  switch (leaf.kind) {
+    case 'age':
+      return { kind: 'age', ...blandBounds(leaf) };
+    case 'gender':
+      return { kind: 'gender', values: leaf.values.map(() => 'female' as const) };
+    case 'profile':
+      return { kind: 'profile', field: leaf.field, values: leaf.values.map(() => 'x') };
+    case 'consent':
+      return { kind: 'consent', channel: 'sms' };
+    case 'event_count':
+      return { kind: 'event_count', event: 'view', window: blandWindow(leaf.window), ...blandBounds(leaf) };
+    case 'order_stat':
+      return { kind: 'order_stat', metric: leaf.metric, window: blandWindow(leaf.window), ...blandBounds(leaf) };
+    case 'sequence':
+      return { kind: 'sequence', first: 'view', missing: 'view', withinMinutes: 1, window: blandWindow(leaf.window) };
+    case 'spend_rank':
+      return { kind: 'spend_rank', topShare: 0.5, window: blandWindow(leaf.window) };
+    case 'churn_risk':
+      return { kind: 'churn_risk', level: 'high' };
+    case 'category_purchase':
+      return { kind: 'category_purchase', category: 'x', window: blandWindow(leaf.window) };
+  }
+}
+function bland(condition: Condition): Condition {
+  if (condition.kind === 'and' || condition.kind === 'or') return { kind: condition.kind, conditions: condition.conditions.map(bland) };
+  if (condition.kind === 'not') return { kind: 'not', condition: bland(condition.condition) };
+  return blandLeaf(condition);
+}
+
+const asOfArbitrary = fc.date({ min: new Date('2001-01-01T00:00:00Z'), max: new Date('2035-01-01T00:00:00Z'), noInvalidDate: true });
+
+describe('compileSegment properties', () => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await createTestDatabase();
+    await data.insertSegmentTestData(test.db);
+  });
+  afterAll(async () => {
+    await test.dispose();
+  });
+
+  it('the SQL text depends on the shape only: hostile values and any as-of give the text of bland values', () => {
+    fc.assert(
+      fc.property(definitionArbitrary(HOSTILE_VALUES), asOfArbitrary, (definition, asOf) => {
+        const hostile = compileSegment(definition, { asOf });
+        const plain = compileSegment({ version: 1, root: bland(definition.root) }, { asOf: data.AS_OF });
+        expect(hostile.sql).toBe(plain.sql);
+        expect(hostile.params).toHaveLength(plain.params.length);
+        expect(hostile.sql).not.toContain("'");
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hostile definitions run without error and leave every table in place', async () => {
+    const tables = async () =>
+      (await test.db.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).rows;
+    const tablesBefore = await tables();
+    await fc.assert(
+      fc.asyncProperty(definitionArbitrary(HOSTILE_VALUES), asOfArbitrary, async (definition: SegmentDefinition, asOf: Date) => {
+        const compiled = compileSegment(definition, { asOf });
+        const { rows } = await test.db.query<{ customer_id: string }>(compiled.sql, compiled.params);
+        expect(rows.every((row) => typeof row.customer_id === 'string')).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+    const { rows } = await test.db.query<{ customers: number; orders: number; events: number }>(
+      'SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM events) AS events',
+    );
+    expect(rows[0]).toEqual({ customers: data.CUSTOMERS.length, orders: data.ORDERS.length, events: data.EVENTS.length });
+    expect(await tables()).toEqual(tablesBefore);
+  });
+
+  it('selects exactly the customers the in-memory evaluation selects, for arbitrary nested definitions', async () => {
+    const reference = {
+      customers: data.CUSTOMERS,
+      consents: data.CONSENTS,
+      suppressions: data.SUPPRESSIONS,
+      products: data.PRODUCTS,
+      orders: data.ORDERS,
+      orderItems: data.ORDER_ITEMS,
+      events: data.EVENTS,
+    };
+    await fc.assert(
+      fc.asyncProperty(definitionArbitrary(FIXTURE_VALUES), async (definition: SegmentDefinition) => {
+        const compiled = compileSegment(definition, { asOf: data.AS_OF });
+        const { rows } = await test.db.query<{ customer_id: string }>(compiled.sql, compiled.params);
+        expect(rows.map((row) => row.customer_id).sort()).toEqual(referenceSegment(definition, reference, data.AS_OF));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

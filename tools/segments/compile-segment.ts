@@ -1,0 +1,97 @@
+// Compiles a segment definition to one parameterised query returning the matching customer ids.
+// The SQL text depends only on the definition's shape (condition kinds, nesting, which optional
+// bounds are present, window types); every value — numbers, texts, dates, channel and event names,
+// shares, the as-of instant — is a bind parameter with an explicit cast.
+import { SegmentDefinition, type Condition } from '../../src/domain/segment.ts';
+import { CodedError, ErrorCode, describeIssues } from '../../src/errors.ts';
+import { categoryPurchaseConditionSql, eventCountConditionSql, orderStatConditionSql, sequenceConditionSql } from './behaviour-conditions-sql.ts';
+import type { CompileContext } from './compile-context.ts';
+import { ageConditionSql, consentConditionSql, genderConditionSql, profileConditionSql } from './profile-conditions-sql.ts';
+import { churnRiskConditionSql, spendRankConditionSql } from './rank-and-risk-sql.ts';
+import { createSqlParams } from './sql-builder.ts';
+
+export interface CompiledSegment {
+  /** `SELECT c.id AS customer_id FROM customers c WHERE ...` */
+  sql: string;
+  params: unknown[];
+}
+
+export interface CompileSegmentOptions {
+  /** The instant every relative window ends at and ages are measured on (its UTC date). */
+  asOf: Date;
+}
+
+function conditionSql(condition: Condition, context: CompileContext): string {
+  const child = (inner: Condition, path: string) => conditionSql(inner, { ...context, path });
+  switch (condition.kind) {
+    case 'and':
+    case 'or': {
+      const parts = condition.conditions.map((inner, index) => child(inner, `${context.path}.conditions.${index}`));
+      return `(${parts.join(condition.kind === 'and' ? ' AND ' : ' OR ')})`;
+    }
+    case 'not':
+      // A condition that is unknown for a customer (no city on file) is false, so NOT makes it true.
+      return `(NOT coalesce(${child(condition.condition, `${context.path}.condition`)}, false))`;
+    case 'age':
+      return ageConditionSql(condition, context);
+    case 'gender':
+      return genderConditionSql(condition, context);
+    case 'profile':
+      return profileConditionSql(condition, context);
+    case 'consent':
+      return consentConditionSql(condition, context);
+    case 'event_count':
+      return eventCountConditionSql(condition, context);
+    case 'order_stat':
+      return orderStatConditionSql(condition, context);
+    case 'sequence':
+      return sequenceConditionSql(condition, context);
+    case 'spend_rank':
+      return spendRankConditionSql(condition, context);
+    case 'churn_risk':
+      return churnRiskConditionSql(condition, context);
+    case 'category_purchase':
+      return categoryPurchaseConditionSql(condition, context);
+  }
+}
+
+/** Text PostgreSQL cannot store (NUL) anywhere in the definition, named by its path. */
+function findNulCharacter(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findNulCharacter(item, `${path}.${index}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNulCharacter(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Checks a definition against the schema and the database's limits; returns it parsed. */
+export function validateSegmentDefinition(definition: unknown): SegmentDefinition {
+  const parsed = SegmentDefinition.safeParse(definition);
+  if (!parsed.success) {
+    throw new CodedError(ErrorCode.InvalidInput, `segment definition is invalid: ${describeIssues(parsed.error.issues)}`);
+  }
+  const nulAt = findNulCharacter(parsed.data.root, 'root');
+  if (nulAt) throw new CodedError(ErrorCode.InvalidInput, `segment definition is invalid: ${nulAt}: text may not contain the NUL character`);
+  return parsed.data;
+}
+
+export function compileSegment(definition: SegmentDefinition, options: CompileSegmentOptions): CompiledSegment {
+  const { asOf } = options;
+  if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime())) {
+    throw new CodedError(ErrorCode.InvalidInput, 'asOf must be a valid date-time to evaluate the segment against');
+  }
+  const valid = validateSegmentDefinition(definition);
+  const params = createSqlParams();
+  const where = conditionSql(valid.root, { params, asOf, path: 'root' });
+  return { sql: `SELECT c.id AS customer_id FROM customers c WHERE ${where}`, params: params.values };
+}
