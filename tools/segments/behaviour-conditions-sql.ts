@@ -3,7 +3,7 @@
 // The customer row is `c`; only completed orders are purchases.
 import { completedStatusParam } from './audience-sql.ts';
 import { boundsSql, type CompileContext, type LeafOf } from './compile-context.ts';
-import { windowPredicate } from './window-sql.ts';
+import { asOfParam, windowPredicate } from './window-sql.ts';
 
 /**
  * Events of one type in the window, within the bounds. Without bounds: at least one such event.
@@ -37,8 +37,9 @@ export function orderStatConditionSql(condition: LeafOf<'order_stat'>, context: 
 }
 
 /**
- * A `first` event at some instant t inside the window with no `missing` event in (t, t + withinMinutes].
- * The follow-up period may reach past the window's end (and past as-of, where nothing has happened yet).
+ * A `first` event at some instant t inside the window with no `missing` event in (t, t + withinMinutes],
+ * where that follow-up period has fully passed by as-of: a customer who added to cart ten minutes
+ * ago has not abandoned the cart yet. The period may reach past the window's end.
  */
 export function sequenceConditionSql(condition: LeafOf<'sequence'>, context: CompileContext): string {
   const { params, asOf, path } = context;
@@ -46,6 +47,7 @@ export function sequenceConditionSql(condition: LeafOf<'sequence'>, context: Com
     `EXISTS (SELECT 1 FROM events first_event WHERE first_event.customer_id = c.id` +
     ` AND first_event.type = ${params.param(condition.first, 'text')}` +
     ` AND ${windowPredicate('first_event.occurred_at', condition.window, params, asOf, `${path}.window`)}` +
+    ` AND first_event.occurred_at + make_interval(mins => ${params.param(condition.withinMinutes, 'int')}) <= ${asOfParam(params, asOf)}` +
     ` AND NOT EXISTS (SELECT 1 FROM events follow_up WHERE follow_up.customer_id = c.id` +
     ` AND follow_up.type = ${params.param(condition.missing, 'text')}` +
     ` AND follow_up.occurred_at > first_event.occurred_at` +

@@ -81,6 +81,7 @@ function matches(condition: Condition, customer: TestCustomer, data: ReferenceDa
           first.customer_id === id &&
           first.type === condition.first &&
           inWindow(first.occurred_at, condition.window, asOf) &&
+          first.occurred_at.getTime() + condition.withinMinutes * 60_000 <= asOf.getTime() &&
           !data.events.some(
             (next) =>
               next.customer_id === id &&
