@@ -102,7 +102,7 @@ CREATE TABLE campaigns (
   ended_at            timestamptz
 );
 CREATE INDEX campaigns_status ON campaigns (status);
-CREATE UNIQUE INDEX campaigns_thread ON campaigns (thread_id) WHERE thread_id IS NOT NULL;
+CREATE INDEX campaigns_thread ON campaigns (thread_id);
 
 -- What actually happened, per campaign (imported, or from the demo's known response model).
 CREATE TABLE campaign_outcomes (

@@ -13,6 +13,8 @@ export const Config = z.object({
   dataDir: z.string().min(1),
   /** Campaign memory (pgvector). Off lets the product run on a PostgreSQL server without pgvector. */
   memory: z.boolean(),
+  /** Customers in the demo data a first run seeds into an empty database. */
+  demoCustomers: z.number().int().min(1).max(10_000_000),
   model: z.object({
     /** `offline`: the built-in deterministic model and embedder; `openai`: any OpenAI-compatible endpoint. */
     mode: z.enum(['offline', 'openai']),
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     databaseUrl: env.DATABASE_URL?.trim() || null,
     dataDir: resolve(overrides.dataDir ?? env.CAMPAIGN_AGENT_DATA_DIR ?? '.data'),
     memory: memory.data === 'on',
+    demoCustomers: Number(env.CAMPAIGN_AGENT_DEMO_CUSTOMERS ?? 10_000),
     model: {
       mode: apiKey ? 'openai' : 'offline',
       apiKey,

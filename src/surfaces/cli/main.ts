@@ -1,1 +1,41 @@
-export async function runCli(a: string[]): Promise<number> { console.log("hi", a, process.version); return 0; }
+// The campaign-agent command line: parses flags, runs one command, and turns every failure into a
+// one-line error and exit code 1 (stack traces only with LOG_LEVEL=debug).
+import { Command, CommanderError } from 'commander';
+import { asCodedError } from '../../errors.ts';
+import { registerChatCommand } from './commands/chat.ts';
+import { registerPlanCommand } from './commands/plan.ts';
+import { registerSeedCommand } from './commands/seed.ts';
+
+function buildProgram(): Command {
+  const program = new Command()
+    .name('campaign-agent')
+    .description('Plan, guard, approve and schedule marketing campaigns by talking to your customer data')
+    .option('--data-dir <dir>', 'embedded database directory (default .data, or CAMPAIGN_AGENT_DATA_DIR)')
+    .option('--policy <file>', 'policy file (YAML or JSON) instead of the shipped default')
+    .exitOverride()
+    .showSuggestionAfterError(false)
+    .configureOutput({ writeErr: () => undefined });
+  registerPlanCommand(program);
+  registerChatCommand(program);
+  registerSeedCommand(program);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => undefined });
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      process.stderr.write(`campaign-agent: ${error.message.replace(/^error:\s*/, '')}\n`);
+      return 1;
+    }
+    const coded = asCodedError(error);
+    process.stderr.write(`campaign-agent: ${coded.message}\n`);
+    if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}

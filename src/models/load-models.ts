@@ -1,0 +1,50 @@
+// The one place that turns configuration into a chat model and an embedder. Nodes and tools
+// receive these objects and never name a model or a provider.
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
+import type { Config } from '../config.ts';
+import { EMBEDDING_DIMENSIONS, OfflineEmbeddings } from './offline-embedder.ts';
+import { OfflinePlannerModel } from './offline/offline-planner-model.ts';
+
+export interface NamedEmbedder {
+  /** Identifies the embedding model; memory only compares vectors made by the same one. */
+  id: string;
+  embeddings: Embeddings;
+}
+
+export interface LoadedModels {
+  mode: Config['model']['mode'];
+  /** Human-readable, for the README's "which model is in use" and `/health`. */
+  description: string;
+  chatModel: BaseChatModel;
+  embedder: NamedEmbedder;
+}
+
+export function loadModels(config: Pick<Config, 'model' | 'timeZone'>, { now }: { now?: () => Date } = {}): LoadedModels {
+  const { model } = config;
+  if (model.mode === 'offline' || !model.apiKey) {
+    return {
+      mode: 'offline',
+      description: 'built-in offline model and embedder (no API key set)',
+      chatModel: new OfflinePlannerModel({ timeZone: config.timeZone, now }),
+      embedder: { id: 'offline-hash-v1', embeddings: new OfflineEmbeddings() },
+    };
+  }
+  const connection = { apiKey: model.apiKey, configuration: model.baseUrl ? { baseURL: model.baseUrl } : undefined };
+  return {
+    mode: 'openai',
+    description: `${model.chatModel} and ${model.embeddingModel} at ${model.baseUrl ?? 'the OpenAI API'}`,
+    chatModel: new ChatOpenAI({
+      ...connection,
+      model: model.chatModel,
+      temperature: 0,
+      timeout: model.timeoutMs,
+      maxRetries: model.maxRetries,
+    }),
+    embedder: {
+      id: `openai:${model.embeddingModel}:${EMBEDDING_DIMENSIONS}`,
+      embeddings: new OpenAIEmbeddings({ ...connection, model: model.embeddingModel, dimensions: EMBEDDING_DIMENSIONS }),
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// A real HTTP server on localhost that speaks the OpenAI chat-completions and embeddings API with
+// scripted answers, so the model path is tested end to end without reaching any model service.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { embedOffline } from '../models/offline-embedder.ts';
+
+export interface ScriptedToolCall {
+  name: string;
+  arguments: unknown;
+}
+
+/** One scripted answer: words, tool calls, or an HTTP failure. */
+export type ScriptedAnswer =
+  | { content: string }
+  | { toolCalls: ScriptedToolCall[] }
+  | { status: number; body?: unknown; headers?: Record<string, string> };
+
+export interface RecordedRequest {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export interface MockOpenAiServer {
+  baseUrl: string;
+  requests: RecordedRequest[];
+  /** Chat requests answered so far. */
+  chatCalls(): number;
+  close(): Promise<void>;
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+}
+
+function completion(answer: { content: string } | { toolCalls: ScriptedToolCall[] }, model: string, index: number) {
+  const toolCalls =
+    'toolCalls' in answer
+      ? answer.toolCalls.map((call, i) => ({
+          id: `call_${index}_${i}`,
+          type: 'function',
+          function: { name: call.name, arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments) },
+        }))
+      : undefined;
+  return {
+    id: `chatcmpl-${index}`,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [
+      {
+        index: 0,
+        finish_reason: toolCalls ? 'tool_calls' : 'stop',
+        message: { role: 'assistant', content: 'content' in answer ? answer.content : null, ...(toolCalls ? { tool_calls: toolCalls } : {}) },
+      },
+    ],
+    usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
+  };
+}
+
+export async function startMockOpenAiServer({
+  answers,
+}: {
+  /** Answers in order, or a function choosing one from the request. */
+  answers: ScriptedAnswer[] | ((body: Record<string, unknown>, index: number) => ScriptedAnswer);
+}): Promise<MockOpenAiServer> {
+  const requests: RecordedRequest[] = [];
+  let chatIndex = 0;
+  const server: Server = createServer(async (request, response) => {
+    const body = await readJson(request);
+    const path = request.url ?? '';
+    requests.push({ path, body });
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'content-type': 'application/json', ...headers });
+      response.end(JSON.stringify(payload));
+    };
+    if (path.endsWith('/embeddings')) {
+      const inputs = Array.isArray(body.input) ? (body.input as string[]) : [String(body.input)];
+      send(200, {
+        object: 'list',
+        model: body.model,
+        data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: embedOffline(text) })),
+        usage: { prompt_tokens: 1, total_tokens: 1 },
+      });
+      return;
+    }
+    if (!path.endsWith('/chat/completions')) {
+      send(404, { error: { message: `no route ${path}` } });
+      return;
+    }
+    const index = chatIndex++;
+    const answer = typeof answers === 'function' ? answers(body, index) : answers[index];
+    if (!answer) {
+      send(500, { error: { message: `the script has no answer number ${index + 1}` } });
+      return;
+    }
+    if ('status' in answer) {
+      send(answer.status, answer.body ?? { error: { message: `scripted status ${answer.status}` } }, answer.headers);
+      return;
+    }
+    send(200, completion(answer, String(body.model ?? 'mock'), index));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    chatCalls: () => chatIndex,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
