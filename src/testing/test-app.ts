@@ -52,7 +52,10 @@ export async function openTestApp({ env: extraEnv = {}, seedCustomers = 1500, ..
     cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
   }
   const config: Config = loadConfig(env);
-  const app = await openApp(config, { seedCustomers, ...options });
+  const app = await openApp(config, { seedCustomers, ...options }).catch(async (error: unknown) => {
+    await cleanup();
+    throw error;
+  });
   return {
     app,
     env,

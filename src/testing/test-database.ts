@@ -41,7 +41,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const created = await createPostgresDatabase(serverUrl);
-    const db = await openDatabase({ databaseUrl: created.url, dataDir: '', memory: memoryEnabledInTests });
+    const db = await openDatabase({ databaseUrl: created.url, dataDir: '', memory: memoryEnabledInTests }).catch(async (error: unknown) => {
+      await created.drop();
+      throw error;
+    });
     return {
       db,
       env: { DATABASE_URL: created.url, CAMPAIGN_AGENT_MEMORY: memory },
