@@ -3,34 +3,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openApp, type App, type OpenAppOptions } from '../app/open-app.ts';
 import { loadConfig, type Config } from '../config.ts';
+import { createPostgresDatabase } from './test-database.ts';
 
 export interface TestApp {
   app: App;
   /** Environment that opens the same database and model from another process. */
   env: Record<string, string>;
   dispose(): Promise<void>;
-}
-
-async function createDatabaseOn(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `ca_app_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 export interface TestAppOptions extends OpenAppOptions {
@@ -43,7 +24,7 @@ export async function openTestApp({ env: extraEnv = {}, seedCustomers = 1500, ..
   const env: Record<string, string> = { CAMPAIGN_AGENT_MEMORY: memory, CAMPAIGN_AGENT_TIME_ZONE: 'Asia/Shanghai', LOG_LEVEL: 'silent', ...extraEnv };
   let cleanup: () => Promise<void>;
   if (process.env.DATABASE_URL) {
-    const database = await createDatabaseOn(process.env.DATABASE_URL);
+    const database = await createPostgresDatabase(process.env.DATABASE_URL, 'ca_app');
     env.DATABASE_URL = database.url;
     cleanup = database.drop;
   } else {

@@ -17,8 +17,9 @@ export interface TestDatabase {
 export const memoryEnabledInTests = (process.env.CAMPAIGN_AGENT_MEMORY ?? 'on') !== 'off';
 export const usingPostgres = Boolean(process.env.DATABASE_URL);
 
-async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `ca_test_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+/** Creates a fresh, uniquely named database on the server at `serverUrl`; `drop` removes it. */
+export async function createPostgresDatabase(serverUrl: string, prefix = 'ca_test'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

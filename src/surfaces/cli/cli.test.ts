@@ -1,7 +1,7 @@
 // The command line as a user runs it: real processes on a real data directory. Covers the plan
 // contract, one-line errors with exit code 1, the data-dir lock, and a thread that survives kill -9.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,24 @@ describe.skipIf(usingPostgres)('campaign-agent CLI on the embedded database', ()
     expect(code).toBe(0);
     expect(stdout).toContain('等待审批');
     expect(stdout).toContain('人群');
+  });
+
+  it('--policy FILE plans under another policy, and a broken policy file is refused in one line', () => {
+    const shipped = readFileSync(join(import.meta.dirname, '..', '..', '..', 'policies', 'default.yaml'), 'utf8');
+    const strict = join(dataDir, 'strict-policy.yaml');
+    writeFileSync(strict, shipped.replace(/ceilingPercent: \d+/, 'ceilingPercent: 5'));
+    const { code, stdout } = runCli(['plan', 'Win back customers who have not bought in 90 days with 10% off by email', '--json', '--policy', strict]);
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout);
+    expect(plan.brief.offer).toEqual({ type: 'percent_off', percent: 5 });
+    expect(plan.guardrails.find((v: { rule: string }) => v.rule === 'discount.ceiling')).toMatchObject({ status: 'fixed' });
+
+    const broken = join(dataDir, 'broken-policy.yaml');
+    writeFileSync(broken, shipped.replace(/ceilingPercent: \d+/, 'ceilingPercent: 150'));
+    const refused = runCli(['plan', 'Win back customers by email', '--policy', broken]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(/discount\.ceilingPercent: expected a number <= 100/);
   });
 
   it.each([
