@@ -85,8 +85,8 @@ describe.skipIf(usingPostgres)('campaign-agent CLI on the embedded database', ()
     writeFileSync(broken, shipped.replace(/ceilingPercent: \d+/, 'ceilingPercent: 150'));
     const refused = runCli(['plan', 'Win back customers by email', '--policy', broken]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused.stderr).toMatch(/discount\.ceilingPercent: expected a number <= 100/);
+    // One line per problem in the file, each naming its path and line; never a stack trace.
+    expect(refused.stderr).toMatch(/^campaign-agent: Policy file .*broken-policy\.yaml has 1 problem:\n\s+discount\.ceilingPercent: expected a number <= 100 \(line \d+\)\n$/);
   });
 
   it.each([
