@@ -32,6 +32,11 @@ export class PlannerService {
     return { configurable: { thread_id: threadId }, recursionLimit: RECURSION_LIMIT };
   }
 
+  /** The compiled graph and a thread's run configuration, for surfaces that stream a run's progress. */
+  runnable(threadId: string) {
+    return { graph: this.#graph, config: this.#config(threadId) };
+  }
+
   async #state(threadId: string) {
     const snapshot = await this.#graph.getState(this.#config(threadId));
     const values = snapshot.values as Partial<PlannerStateType>;

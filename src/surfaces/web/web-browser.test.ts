@@ -1,0 +1,131 @@
+// The chat page end to end in real headless Chromium (Debian's /usr/bin/chromium, driven by
+// playwright-core): a marketer types a goal and sees the plan card without an Approve button; an
+// approver opens the same thread, approves, and sees the campaign scheduled. Screenshots go to
+// test-artifacts/browser/. Without Chromium the test is skipped, unless
+// CAMPAIGN_AGENT_REQUIRE_BROWSER=1 (as in CI), where it fails.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, TEST_TOKENS, type TestServer } from './web-test-server.ts';
+
+const CHROMIUM = process.env.CAMPAIGN_AGENT_CHROMIUM ?? '/usr/bin/chromium';
+const REQUIRED = process.env.CAMPAIGN_AGENT_REQUIRE_BROWSER === '1';
+const AVAILABLE = existsSync(CHROMIUM);
+const ARTIFACTS = join(import.meta.dirname, '..', '..', '..', 'test-artifacts', 'browser');
+const NOW = new Date('2026-11-23T08:00:00Z');
+const GOAL = "Win back high-value customers who haven't bought in 90 days, 10% off by SMS next Tuesday 10am";
+const HOW_TO_ENABLE = `the browser test needs Chromium at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium" (or point CAMPAIGN_AGENT_CHROMIUM at one)`;
+
+if (!AVAILABLE && !REQUIRED) process.stderr.write(`Skipping the browser test: ${HOW_TO_ENABLE}.\n`);
+
+describe.runIf(REQUIRED && !AVAILABLE)('the browser test (required here)', () => {
+  it('has Chromium', () => {
+    throw new Error(`CAMPAIGN_AGENT_REQUIRE_BROWSER=1 but ${HOW_TO_ENABLE}`);
+  });
+});
+
+describe.runIf(AVAILABLE)('the chat page in headless Chromium', () => {
+  let api: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    api = await startTestServer({ now: () => NOW, seedCustomers: 800 });
+    profile = mkdtempSync(join(tmpdir(), 'campaign-agent-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-US',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await api?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  async function signIn(token: string) {
+    await expect.poll(() => page.locator('#token-panel').isVisible()).toBe(true);
+    await page.fill('#token-input', token);
+    await page.keyboard.press('Enter');
+    await page.locator('#workspace').waitFor({ state: 'visible' });
+  }
+
+  it('plans a goal as a marketer, then an approver approves it and sees it scheduled', async () => {
+    await page.goto(api.url);
+    expect(await page.evaluate('document.activeElement?.id')).toBe('token-input');
+    await signIn(TEST_TOKENS.marketer);
+    await expect.poll(() => page.textContent('#who')).toContain('mia (marketer)');
+
+    await page.fill('#message', GOAL);
+    await page.keyboard.press('Enter');
+    const card = page.locator('.plan-card[data-status="needs_approval"]');
+    await card.waitFor({ timeout: 60_000 });
+    const text = await card.innerText();
+    for (const part of ['Waiting for approval', 'Audience', 'Forecast', 'Conversions', 'Revenue', 'ROI', 'Copy', 'Guardrails', 'discount.ceiling', 'consent.channel', 'quiet_hours.local_time']) {
+      expect(text).toContain(part);
+    }
+    expect(await card.locator('.forecast-chart svg.chart-bar rect.chart-range').count()).toBe(4);
+    expect(await card.locator('.copy-variant').count()).toBe(2);
+    expect(await page.locator('.entry-agent .steps li').count()).toBeGreaterThan(3);
+    expect(await card.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect(await card.getByRole('button', { name: 'Reject' }).count()).toBe(1);
+    expect(text).toContain('Only approvers can approve this plan.');
+    await shot('1-plan-as-marketer');
+
+    await page.click('#change-token');
+    await signIn(TEST_TOKENS.approver);
+    const pending = page.locator('.plan-card[data-status="needs_approval"]');
+    await pending.waitFor();
+    const approve = pending.getByRole('button', { name: 'Approve' });
+    await approve.focus();
+    await shot('2-plan-as-approver');
+    await page.keyboard.press('Enter');
+
+    const scheduled = page.locator('.plan-card[data-status="scheduled"]');
+    await scheduled.waitFor({ timeout: 60_000 });
+    expect(await scheduled.innerText()).toContain('Approved by alex');
+    const campaign = page.locator('.campaign[data-status="scheduled"]');
+    await campaign.waitFor();
+    expect(await campaign.innerText()).toMatch(/0 sent · \d+ queued · 0 failed/);
+    await shot('3-scheduled');
+  });
+
+  it('is readable at phone width', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.locator('.plan-card[data-status="scheduled"]').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await shot('4-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('speaks Chinese when the browser does, and switches language on request', async () => {
+    await page.evaluate(() => localStorage.removeItem('campaign-agent.lang'));
+    await page.addInitScript(() => Object.defineProperty(navigator, 'language', { get: () => 'zh-CN' }));
+    await page.reload();
+    await expect.poll(() => page.textContent('h1')).toBe('营销活动助手');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.click('#new-thread');
+    await page.fill('#message', '召回90天未购买的高价值用户，短信，9折');
+    await page.click('#send');
+    const card = page.locator('.plan-card[data-status="needs_approval"]');
+    await card.waitFor({ timeout: 60_000 });
+    expect(await card.innerText()).toContain('等待审批');
+    await shot('5-chinese');
+
+    await page.click('#switch-language');
+    expect(await page.textContent('h1')).toBe('Campaign agent');
+    expect(await page.locator('.plan-card[data-status="needs_approval"]').innerText()).toContain('Waiting for approval');
+  });
+});
