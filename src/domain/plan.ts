@@ -30,7 +30,73 @@ export const PastCampaignCitation = z.object({
   name: z.string(),
   similarity: z.number(),
   conversionRate: z.number(),
+  /** Its outcome: messages sent and conversions. */
+  sent: z.number().int().min(0).optional(),
+  converted: z.number().int().min(0).optional(),
+  /** Its conversion rate above its holdout's, in percentage points; null without a holdout. */
+  liftPoints: z.number().nullable().optional(),
+  /** How much it counted in this forecast (similarity² × recency × objective and channel match, 0 to 1). */
+  weight: z.number().min(0).optional(),
 });
+
+/** One planned channel's funnel: each step as p10 / p50 / p90 counts. */
+export const ChannelFunnel = z.object({
+  channel: Channel,
+  /** Messages to be sent on the channel. */
+  sent: z.number().int().min(0),
+  delivered: Range,
+  /** Opens, for channels that report them (e-mail, push); null otherwise. */
+  opened: Range.nullable(),
+  /** Link clicks, for channels that report them (e-mail, SMS, WeCom); null otherwise. */
+  clicked: Range.nullable(),
+  converted: Range,
+});
+export type ChannelFunnel = z.infer<typeof ChannelFunnel>;
+
+/** Who is left at each step between the segment and the messages sent. */
+export const ReachSteps = z.object({
+  /** Customers in the segment. */
+  segment: z.number().int().min(0),
+  /** Of those, reachable on a planned channel: consent given and not suppressed. */
+  consented: z.number().int().min(0),
+  /** Of those, still in after the guardrails' exclusions (minors, frequency cap): one message each. */
+  recipients: z.number().int().min(0),
+  /** Sends moved out of the recipients' quiet hours (delayed, never dropped); null when not known yet. */
+  delayedByQuietHours: z.number().int().min(0).nullable(),
+});
+export type ReachSteps = z.infer<typeof ReachSteps>;
+
+/** The holdout the forecast recommends keeping back to measure the campaign's lift. */
+export const HoldoutPlan = z.object({
+  /** Share of the recipients to hold out (0.05 = 5%). */
+  share: z.number().min(0).max(1),
+  size: z.number().int().min(0),
+  /** False when the audience is too small to detect the forecast lift at 80% power. */
+  measurable: z.boolean(),
+  statement: z.string(),
+});
+export type HoldoutPlan = z.infer<typeof HoldoutPlan>;
+
+/** What drives the forecast response, in a shape a chart can plot. */
+export const ForecastDriver = z.object({
+  factor: z.enum(['channel', 'objective', 'offer', 'evidence', 'segment', 'season']),
+  label: z.string(),
+  /** A multiplier on the response rate (`multiplier`), or percentage points on the conversion rate (`points`). */
+  effect: z.number(),
+  unit: z.enum(['multiplier', 'points']),
+  direction: z.enum(['up', 'down', 'neutral']),
+});
+export type ForecastDriver = z.infer<typeof ForecastDriver>;
+
+export const CostBreakdown = z.object({
+  /** Per-message channel cost of every message sent. */
+  messages: Range,
+  /** The discount on every converted order. */
+  discount: Range,
+  /** The part of the discount given to customers who would have bought anyway. */
+  discountOnOrganic: Range,
+});
+export type CostBreakdown = z.infer<typeof CostBreakdown>;
 
 export const Forecast = z.object({
   /** Messages expected to be sent, after consent, guardrail exclusions and channel delivery. */
@@ -46,6 +112,18 @@ export const Forecast = z.object({
   basedOn: z.array(z.string()),
   pastCampaigns: z.array(PastCampaignCitation),
   assumptions: z.array(z.string()),
+  // The fields below are filled by every new forecast; plans stored before they existed lack them.
+  /** From segment to recipients: consent, guardrail exclusions and quiet hours. */
+  reachSteps: ReachSteps.optional(),
+  /** Per planned channel: sent, delivered, opened, clicked, converted. */
+  funnel: z.array(ChannelFunnel).optional(),
+  /** Conversions per message sent. */
+  conversionRate: Range.optional(),
+  /** Revenue from the incremental conversions only. */
+  incrementalRevenue: Range.optional(),
+  costBreakdown: CostBreakdown.optional(),
+  holdout: HoldoutPlan.optional(),
+  drivers: z.array(ForecastDriver).optional(),
 });
 export type Forecast = z.infer<typeof Forecast>;
 

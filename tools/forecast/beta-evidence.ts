@@ -31,6 +31,12 @@ export const ORGANIC_PRIOR_STRENGTH = 10;
 /** The fewest pseudo-successes a belief keeps, so a run of failed campaigns cannot rule a rate out. */
 export const MIN_BELIEF_SUCCESSES = 0.1;
 
+/** A prior stated as its mean and its weight in pseudo-trials. */
+export interface RatePrior {
+  mean: number;
+  strength: number;
+}
+
 export function betaFromMean(mean: number, strength: number): BetaBelief {
   return { alpha: mean * strength, beta: (1 - mean) * strength };
 }
@@ -139,15 +145,16 @@ function responseEvidence(
 export function responseBelief(
   pastCampaigns: readonly PastCampaignEvidence[],
   target: { channel: Channel; objective: Objective; discountPercent: number; organicRate: number },
+  /** Replaces the channel-baseline prior (for outcomes other than purchases). */
+  prior: RatePrior = {
+    mean: priorResponseRate({ channels: [target.channel], objective: target.objective, discountPercent: target.discountPercent }),
+    strength: PRIOR_STRENGTH,
+  },
 ): BetaBelief {
-  const prior = betaFromMean(
-    priorResponseRate({ channels: [target.channel], objective: target.objective, discountPercent: target.discountPercent }),
-    PRIOR_STRENGTH,
-  );
   const evidence = pastCampaigns
     .map((campaign) => responseEvidence(campaign, target))
     .filter((item): item is RateEvidence => item !== null);
-  return combine(prior, evidence);
+  return combine(betaFromMean(prior.mean, prior.strength), evidence);
 }
 
 /** Chance of at least one purchase within `days`, from the chance within 30 days (constant hazard). */
@@ -165,6 +172,8 @@ export function organicBelief(
   segment: SegmentBehaviour,
   pastCampaigns: readonly PastCampaignEvidence[],
   context: { objective: Objective; campaignDays: number },
+  /** Replaces the weak default prior (for outcomes other than purchases). */
+  prior: RatePrior = { mean: ORGANIC_PRIOR_MEAN, strength: ORGANIC_PRIOR_STRENGTH },
 ): BetaBelief {
   const evidence: RateEvidence[] = [];
   if (segment.customers > 0) {
@@ -187,5 +196,5 @@ export function organicBelief(
       spread: CAMPAIGN_SPREAD,
     });
   }
-  return combine(betaFromMean(ORGANIC_PRIOR_MEAN, ORGANIC_PRIOR_STRENGTH), evidence);
+  return combine(betaFromMean(prior.mean, prior.strength), evidence);
 }

@@ -82,7 +82,9 @@ function simulateCampaign(random: SeededRandom): SimulatedCampaign {
 
   const delivered = Math.round(reach * DELIVERY_RATE[channel]);
   const response = Math.min(MAX_RESPONSE_RATE, typicalResponse * deviate(random, CAMPAIGN_SPREAD));
-  const actualConversions = sampleBinomial(random, delivered, organic + (1 - organic) * response);
+  // Undelivered messages change nothing: those customers still buy at the organic rate.
+  const actualConversions =
+    sampleBinomial(random, delivered, organic + (1 - organic) * response) + sampleBinomial(random, reach - delivered, organic);
   return {
     input: {
       objective,
@@ -96,7 +98,7 @@ function simulateCampaign(random: SeededRandom): SimulatedCampaign {
       campaignDays,
     },
     actualConversions,
-    actualIncremental: actualConversions - delivered * organic,
+    actualIncremental: actualConversions - reach * organic,
     reach,
     evidenceCount: pastCampaigns.length,
   };

@@ -1,4 +1,5 @@
-// Chooses which past campaigns a forecast cites: those that carried real weight, strongest first.
+// Chooses which past campaigns a forecast cites: those that carried real weight, strongest first,
+// each with its outcome (sent, converted, lift over its holdout).
 import type { Objective } from '../../src/domain/brief.ts';
 import type { Forecast } from '../../src/domain/plan.ts';
 import type { Channel } from '../../src/domain/vocabulary.ts';
@@ -26,10 +27,17 @@ export function citePastCampaigns(
     .filter((entry) => entry.weight >= CITATION_MIN_WEIGHT)
     .sort((a, b) => b.weight - a.weight || a.index - b.index)
     .slice(0, MAX_CITATIONS)
-    .map(({ campaign }) => ({
+    .map(({ campaign, weight }) => ({
       id: campaign.id,
       name: campaign.name,
       similarity: Math.round(campaign.similarity * 1000) / 1000,
       conversionRate: Math.round((campaign.converted / campaign.sent) * 10000) / 10000,
+      sent: campaign.sent,
+      converted: campaign.converted,
+      liftPoints:
+        campaign.holdoutSize > 0
+          ? Math.round((campaign.converted / campaign.sent - campaign.holdoutConverted / campaign.holdoutSize) * 10000) / 100
+          : null,
+      weight: Math.round(weight * 1000) / 1000,
     }));
 }

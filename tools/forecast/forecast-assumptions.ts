@@ -1,6 +1,7 @@
 // The plain-English assumptions a forecast carries, so the marketer can see what it rests on.
 import type { Channel } from '../../src/domain/vocabulary.ts';
 import { DELIVERY_RATE } from './channel-baselines.ts';
+import { ENGAGEMENT_BASELINES } from './engagement-baselines.ts';
 import type { ForecastInput } from './forecast-input.ts';
 import { FALLBACK_ORDER_VALUE } from './order-value.ts';
 
@@ -21,12 +22,24 @@ const percent = (rate: number, digits = 0): string => `${(rate * 100).toFixed(di
 export const NOBODY_REACHABLE =
   'Nobody can be reached: no customer in the audience is reachable on the planned channels after consent and exclusions, so every figure is zero.';
 
+function describeEngagement(channel: Channel): string {
+  const { opened, clicked } = ENGAGEMENT_BASELINES[channel];
+  const share = (rate: number): string => `${Number((rate * 100).toFixed(1))}%`;
+  const steps = [opened === null ? null : `${share(opened)} opened`, clicked === null ? null : `${share(clicked)} clicked`];
+  return `${channel} ${steps.filter((step) => step !== null).join(', ')}`;
+}
+
 export function describeAssumptions(facts: AssumptionFacts): string[] {
   const { input, campaignDays } = facts;
   const assumptions = [
     `Conversions are purchases within ${campaignDays} days of a delivered message; each range is the 10th, 50th and 90th percentile of ${facts.draws} simulated outcomes.`,
     `Delivery rates assumed: ${facts.reachedChannels.map((channel) => `${channel} ${percent(DELIVERY_RATE[channel])}`).join(', ')}.`,
+    `Opens and clicks are channel baselines, not learned (past outcomes record none): ${facts.reachedChannels.map(describeEngagement).join('; ')}; everyone the message moved to buy is counted as a click.`,
   ];
+  const delayed = input.audienceSteps?.delayedByQuietHours;
+  if (delayed) {
+    assumptions.push(`${delayed.toLocaleString('en-US')} sends fall in the recipients' quiet hours and go out when they end; none are dropped.`);
+  }
   assumptions.push(
     facts.citedNames.length === 0
       ? 'No similar past campaigns were found: response rates rest on channel baselines alone, so the ranges are wide.'
@@ -54,7 +67,7 @@ export function describeAssumptions(facts: AssumptionFacts): string[] {
   assumptions.push(
     facts.orderValueAssumed
       ? `No order history for this segment: an average order of ${FALLBACK_ORDER_VALUE} ${input.currency} is assumed.`
-      : `Each order is worth about the segment's average of ${segment.averageOrderValue} ${input.currency}.`,
+      : `Each order is worth about the segment's average of ${Number(segment.averageOrderValue?.toFixed(2))} ${input.currency}.`,
   );
   if (input.discountPercent > 0) {
     assumptions.push(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Forecast } from '../../src/domain/plan.ts';
 import type { Range } from '../../src/domain/plan.ts';
 import { CodedError } from '../../src/errors.ts';
+import { discountMultiplier } from './channel-baselines.ts';
 import { forecastImpact } from './forecast-impact.ts';
 import type { ForecastInput, PastCampaignEvidence } from './forecast-impact.ts';
 
@@ -42,6 +43,11 @@ const ranges = (forecast: Forecast): Range[] => [
   forecast.revenue,
   forecast.cost,
   forecast.roi,
+  forecast.conversionRate!,
+  forecast.incrementalRevenue!,
+  forecast.costBreakdown!.discount,
+  forecast.costBreakdown!.discountOnOrganic,
+  ...forecast.funnel!.flatMap((step) => [step.delivered, step.converted, ...(step.opened ? [step.opened] : []), ...(step.clicked ? [step.clicked] : [])]),
 ];
 
 describe('forecastImpact', () => {
@@ -165,6 +171,13 @@ describe('forecastImpact', () => {
       basedOn: [],
       pastCampaigns: [],
       assumptions: [expect.stringContaining('Nobody can be reached')],
+      reachSteps: { segment: 22000, consented: 0, recipients: 0, delayedByQuietHours: null },
+      funnel: [],
+      conversionRate: zero,
+      incrementalRevenue: zero,
+      costBreakdown: { messages: zero, discount: zero, discountOnOrganic: zero },
+      holdout: { share: 0, size: 0, measurable: false, statement: 'Nobody can be reached, so there is nothing to hold out.' },
+      drivers: [],
     });
   });
 
@@ -208,7 +221,16 @@ describe('forecastImpact', () => {
     ];
     const forecast = forecastImpact({ ...baseInput, pastCampaigns });
     expect(forecast.basedOn).toEqual(['Retention SMS 2', 'Retention SMS 4', 'Retention SMS 5', 'Retention SMS 6', 'Retention SMS 7']);
-    expect(forecast.pastCampaigns[0]).toEqual({ id: 'c2', name: 'Retention SMS 2', similarity: 0.99, conversionRate: 0.035 });
+    expect(forecast.pastCampaigns[0]).toEqual({
+      id: 'c2',
+      name: 'Retention SMS 2',
+      similarity: 0.99,
+      conversionRate: 0.035,
+      sent: 20000,
+      converted: 700,
+      liftPoints: 1.5, // 3.5 % against a 2 % holdout
+      weight: 0.98,
+    });
   });
 
   it('rejects impossible counts with a message naming the field', () => {
@@ -217,5 +239,84 @@ describe('forecastImpact', () => {
     expect(() => forecastImpact(broken)).toThrow(/pastCampaigns\.0\.converted/);
     expect(() => forecastImpact({ ...baseInput, reachByChannel: { sms: -5 } })).toThrow(/reachByChannel\.sms/);
     expect(() => forecastImpact(baseInput, { draws: 0 })).toThrow(/options\.draws/);
+  });
+
+  it('gives each channel its funnel: delivered, then opens and clicks where the channel has them, then conversions', () => {
+    const forecast = forecastImpact({
+      ...baseInput,
+      channels: ['email', 'sms', 'push', 'wecom'],
+      reachByChannel: { email: 8000, sms: 6000, push: 4000, wecom: 2000 },
+      costPerMessage: { email: 0.001, sms: 0.05, push: 0.0005, wecom: 0.01 },
+    });
+    const funnel = forecast.funnel!;
+    expect(funnel.map((step) => [step.channel, step.sent, step.opened !== null, step.clicked !== null])).toEqual([
+      ['email', 8000, true, true],
+      ['sms', 6000, false, true],
+      ['push', 4000, true, false],
+      ['wecom', 2000, false, true],
+    ]);
+    for (const step of funnel) {
+      expect(step.delivered.p90).toBeLessThanOrEqual(step.sent);
+      const engaged = step.clicked ?? step.opened!;
+      expect(engaged.p50).toBeLessThanOrEqual(step.delivered.p50);
+      if (step.opened && step.clicked) expect(step.clicked.p90).toBeLessThan(step.opened.p10);
+    }
+    const email = funnel[0]!;
+    expect(email.delivered.p50).toBeCloseTo(8000 * 0.95, -1);
+    expect(email.opened!.p50 / email.delivered.p50).toBeCloseTo(0.2, 1);
+    const summedConversions = funnel.reduce((sum, step) => sum + step.converted.p50, 0);
+    expect(Math.abs(summedConversions - forecast.conversions.p50)).toBeLessThan(0.1 * forecast.conversions.p50);
+    expect(forecast.conversionRate!.p50).toBeCloseTo(forecast.conversions.p50 / 20000, 3);
+  });
+
+  it('reports reach steps, revenue beyond what would happen anyway, and where the cost goes', () => {
+    const forecast = forecastImpact({
+      ...baseInput,
+      audienceSteps: { consented: 21000, delayedByQuietHours: 3500 },
+      pastCampaigns: [pastCampaign(1)],
+    });
+    expect(forecast.reachSteps).toEqual({ segment: 22000, consented: 21000, recipients: 20000, delayedByQuietHours: 3500 });
+    expect(forecast.assumptions).toContain("3,500 sends fall in the recipients' quiet hours and go out when they end; none are dropped.");
+    expect(forecast.incrementalRevenue!.p50).toBeGreaterThan(0);
+    expect(forecast.incrementalRevenue!.p50).toBeLessThan(forecast.revenue.p50);
+    const costs = forecast.costBreakdown!;
+    expect(costs.messages).toEqual({ p10: 1000, p50: 1000, p90: 1000 });
+    expect(costs.discountOnOrganic.p50).toBeGreaterThan(0);
+    expect(costs.discountOnOrganic.p50).toBeLessThan(costs.discount.p50);
+    expect(costs.messages.p50 + costs.discount.p50).toBeCloseTo(forecast.cost.p50, -2);
+    expect(() => forecastImpact({ ...baseInput, audienceSteps: { consented: 100, delayedByQuietHours: null } })).toThrow(/audienceSteps\.consented/);
+  });
+
+  it('recommends a holdout that can measure the lift in a large audience, and says when it cannot', () => {
+    const large = forecastImpact({ ...baseInput, pastCampaigns: [1, 2, 3].map((index) => pastCampaign(index)) });
+    expect(large.holdout).toMatchObject({ measurable: true });
+    expect(large.holdout!.size).toBe(Math.round(large.holdout!.share * 20000));
+    const small = forecastImpact({
+      ...baseInput,
+      reachByChannel: { sms: 300 },
+      segment: { ...baseInput.segment, customers: 320, purchasedLast30Days: 13 },
+    });
+    expect(small.holdout).toMatchObject({ measurable: false, share: 0.05, size: 15 });
+    expect(small.holdout!.statement).toMatch(/too small to measure/);
+  });
+
+  it('names its drivers with their effect on the response rate, in a fixed order', () => {
+    const forecast = forecastImpact({
+      ...baseInput,
+      sendDate: '2025-11-11',
+      pastCampaigns: [pastCampaign(1, { similarity: 0.98, ageDays: 10, converted: 1400 })],
+    });
+    const drivers = forecast.drivers!;
+    expect(drivers.map((driver) => driver.factor)).toEqual(['channel', 'objective', 'offer', 'evidence', 'segment', 'season']);
+    const byFactor = Object.fromEntries(drivers.map((driver) => [driver.factor, driver]));
+    expect(byFactor.channel).toMatchObject({ unit: 'multiplier', direction: 'up', effect: Math.round((0.015 / 0.01225) * 1000) / 1000 });
+    expect(byFactor.objective).toMatchObject({ effect: 1, direction: 'neutral' });
+    expect(byFactor.offer).toMatchObject({ effect: Math.round(discountMultiplier(10) * 1000) / 1000, direction: 'up', label: 'A 10% discount lifts response ×1.20' });
+    expect(byFactor.evidence!.effect).toBeGreaterThan(1.5); // a 7 % campaign against a ~1.8 % baseline
+    expect(byFactor.evidence!.label).toMatch(/^1 similar past campaign: response ×/);
+    expect(byFactor.segment).toMatchObject({ unit: 'points', direction: 'up' });
+    expect(byFactor.segment!.effect).toBeGreaterThan(1);
+    expect(byFactor.season).toMatchObject({ effect: 1, direction: 'neutral' });
+    expect(byFactor.season!.label).toMatch(/^Sending in November: no seasonal effect/);
   });
 });

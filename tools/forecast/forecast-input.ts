@@ -3,7 +3,7 @@
 // the model itself can trust every number.
 import { z } from 'zod';
 import { Objective } from '../../src/domain/brief.ts';
-import { Channel } from '../../src/domain/vocabulary.ts';
+import { Channel, IsoDate } from '../../src/domain/vocabulary.ts';
 import { CodedError, ErrorCode, describeIssues } from '../../src/errors.ts';
 
 const Count = z.number().int().min(0);
@@ -47,10 +47,26 @@ export const ForecastInput = z.object({
   currency: z.string().min(1),
   /** Attribution window in days; conversions are purchases within it. */
   campaignDays: z.number().positive().max(365).optional(),
+  /** What happened between the segment and the recipients, when known (reported in `reachSteps`). */
+  audienceSteps: z
+    .object({
+      /** Segment members reachable on a planned channel before the guardrails' exclusions. */
+      consented: Count,
+      /** Sends moved out of quiet hours; null when not known (trigger campaigns, no schedule yet). */
+      delayedByQuietHours: Count.nullable(),
+    })
+    .optional(),
+  /** Local date of the (first) send, for the season the forecast names. */
+  sendDate: IsoDate.optional(),
 });
 export type ForecastInput = z.infer<typeof ForecastInput>;
 
 export const DEFAULT_CAMPAIGN_DAYS = 14;
+
+/** Recipients on the planned channels (reach given for other channels is left out). */
+export function plannedRecipients(input: Pick<ForecastInput, 'channels' | 'reachByChannel'>): number {
+  return [...new Set(input.channels)].reduce((sum, channel) => sum + (input.reachByChannel[channel] ?? 0), 0);
+}
 
 /** Checks the input, including the counts that must fit inside one another; throws INVALID_INPUT. */
 export function validateForecastInput(input: unknown): ForecastInput {
@@ -64,6 +80,16 @@ export function validateForecastInput(input: unknown): ForecastInput {
     problems.push(
       `segment.purchasedLast30Days: ${segment.purchasedLast30Days} buyers cannot exceed ${segment.customers} customers`,
     );
+  }
+  const steps = parsed.data.audienceSteps;
+  if (steps) {
+    const recipients = plannedRecipients(parsed.data);
+    if (steps.consented > segment.customers) {
+      problems.push(`audienceSteps.consented: ${steps.consented} cannot exceed the segment's ${segment.customers} customers`);
+    }
+    if (recipients > steps.consented) {
+      problems.push(`audienceSteps.consented: ${steps.consented} is fewer than the ${recipients} recipients in reachByChannel`);
+    }
   }
   parsed.data.pastCampaigns.forEach((campaign, index) => {
     if (campaign.converted > campaign.sent) {

@@ -42,6 +42,7 @@ export function customersPerGroup(baselineRate: number, lift: number, options: R
 }
 
 const formatCount = (count: number): string => Math.round(count).toLocaleString('en-US');
+const customers = (count: number): string => `${formatCount(count)} customer${Math.round(count) === 1 ? '' : 's'}`;
 const formatPoints = (rate: number): string => String(Number((rate * 100).toFixed(2)));
 
 /** Rounds to two significant figures, for "about" figures. */
@@ -73,7 +74,7 @@ export function recommendHoldout(input: HoldoutInput, options: HoldoutOptions = 
     );
   }
   const minimumSize = Math.round(MIN_HOLDOUT_SHARE * input.audience);
-  const keepSmallest = `A ${MIN_HOLDOUT_SHARE * 100}% holdout (${formatCount(minimumSize)} customers) still adds to what future forecasts learn from.`;
+  const keepSmallest = `A ${MIN_HOLDOUT_SHARE * 100}% holdout (${customers(minimumSize)}) still adds to what future forecasts learn from.`;
   if (input.expectedLift <= 0) {
     return {
       share: MIN_HOLDOUT_SHARE,
@@ -98,6 +99,6 @@ export function recommendHoldout(input: HoldoutInput, options: HoldoutOptions = 
     share,
     size,
     measurable: true,
-    statement: `Hold out ${Math.round(share * 100)}% of the audience (${formatCount(size)} customers) to measure ${lift} with ${Math.round(settings.power * 100)}% power at ${Number((settings.alpha * 100).toFixed(2))}% significance (${formatCount(perGroup)} per group needed).`,
+    statement: `Hold out ${Math.round(share * 100)}% of the audience (${customers(size)}) to measure ${lift} with ${Math.round(settings.power * 100)}% power at ${Number((settings.alpha * 100).toFixed(2))}% significance (${formatCount(perGroup)} per group needed).`,
   };
 }

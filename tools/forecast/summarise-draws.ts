@@ -1,5 +1,5 @@
 // Turns Monte Carlo draws into the p10/p50/p90 ranges a plan shows, rounded the way people read
-// them: counts to whole numbers, money and ratios to two decimals.
+// them: counts to whole numbers, money and ratios to two decimals, rates to six.
 import type { Range } from '../../src/domain/plan.ts';
 
 /** The `probability` quantile of sorted values, interpolating between neighbours. */
@@ -13,11 +13,13 @@ export function quantileOfSorted(sorted: ArrayLike<number>, probability: number)
   return below + (above - below) * (position - lower);
 }
 
-export type Rounding = 'count' | 'money';
+export type Rounding = 'count' | 'money' | 'rate';
 
 function roundValue(value: number, rounding: Rounding): number {
   // `+ 0` turns a negative zero into zero so results compare and print cleanly.
-  return rounding === 'count' ? Math.round(value) + 0 : Math.round(value * 100) / 100 + 0;
+  if (rounding === 'count') return Math.round(value) + 0;
+  const scale = rounding === 'rate' ? 1e6 : 100;
+  return Math.round(value * scale) / scale + 0;
 }
 
 /** p10/p50/p90 of the finite draws (NaN draws are skipped), rounded. */

@@ -1,16 +1,18 @@
-// forecast_impact: predicts what the drafted campaign will do (reach, conversions, incremental
-// conversions, revenue, cost, ROI as p10/p50/p90), leaning on similar past campaigns recalled from
-// memory and on the audience's own recent behaviour.
+// forecast_impact: predicts what the drafted campaign will do (reach after consent, exclusions and
+// quiet hours, the funnel per channel, conversions, incremental conversions, revenue, cost, ROI as
+// p10/p50/p90, the holdout to keep and the drivers), leaning on similar past campaigns recalled
+// from memory and on the audience's own recent behaviour.
 import { z } from 'zod';
 import { recallSimilarCampaigns } from '../../src/data/campaign-memory.ts';
 import { effectiveDiscountPercent, type Brief } from '../../src/domain/brief.ts';
-import type { Forecast, SegmentSummary } from '../../src/domain/plan.ts';
+import type { Forecast, Schedule, SegmentSummary } from '../../src/domain/plan.ts';
 import type { Channel } from '../../src/domain/vocabulary.ts';
 import { definePlannerTool, type PlannerToolContext } from '../planner-tool.ts';
 import type { AudienceSnapshot } from '../segments/audience-snapshot.ts';
 import { selectRecipients } from '../segments/audience-facts.ts';
 import { ToolName } from '../tool-names.ts';
 import { forecastImpact, type PastCampaignEvidence } from './forecast-impact.ts';
+import { countDelayedByQuietHours, sendDateOf, sendPlanOf } from './quiet-hours-reach.ts';
 import type { Objective } from '../../src/domain/brief.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -19,6 +21,8 @@ export interface ForecastDraftInput {
   brief: Brief;
   segment: SegmentSummary;
   audience: AudienceSnapshot;
+  /** The resolved schedule, when there is one (else the brief's timing is used for quiet hours). */
+  schedule?: Schedule | null;
 }
 
 async function recallEvidence(context: PlannerToolContext, { brief, segment }: ForecastDraftInput): Promise<PastCampaignEvidence[]> {
@@ -48,15 +52,17 @@ async function recallEvidence(context: PlannerToolContext, { brief, segment }: F
 /** Forecasts a draft; also used by the agent to refresh the forecast after guardrails change the plan. */
 export async function forecastDraft(context: PlannerToolContext, draft: ForecastDraftInput): Promise<Forecast> {
   const { brief, segment, audience } = draft;
-  const recipients = await selectRecipients(context.db, {
+  const query = {
     definition: segment.definition,
     asOf: context.asOf,
     channels: brief.channels,
     minimumAge: context.policy.minors.minimumAge,
     frequencyCap: context.policy.frequencyCap,
     sendAt: context.asOf,
-    exclude: { minors: true, overFrequencyCap: true },
-  });
+  };
+  const consented = await selectRecipients(context.db, { ...query, exclude: { minors: false, overFrequencyCap: false } });
+  const recipients = await selectRecipients(context.db, { ...query, exclude: { minors: true, overFrequencyCap: true } });
+  const sendPlan = sendPlanOf(draft.schedule, brief.timing);
   const reachByChannel: Partial<Record<Channel, number>> = {};
   for (const recipient of recipients) reachByChannel[recipient.channel] = (reachByChannel[recipient.channel] ?? 0) + 1;
   const costPerMessage: Partial<Record<Channel, number>> = {};
@@ -75,6 +81,11 @@ export async function forecastDraft(context: PlannerToolContext, draft: Forecast
     pastCampaigns: await recallEvidence(context, draft),
     costPerMessage,
     currency: context.policy.currency,
+    audienceSteps: {
+      consented: consented.length,
+      delayedByQuietHours: countDelayedByQuietHours(recipients, sendPlan, context.policy.quietHours, context.asOf),
+    },
+    sendDate: sendDateOf(sendPlan, context.asOf),
   });
 }
 
@@ -85,12 +96,19 @@ export const forecastImpactTool = definePlannerTool({
     'cost and ROI as p10/p50/p90, citing the similar past campaigns it used. Takes no arguments.',
   input: z.object({}),
   async run(_input, context) {
-    const { brief, segment, audience } = context.draft;
+    const { brief, segment, audience, schedule } = context.draft;
     if (!brief || !segment || !audience) throw new Error('call query_segment before forecast_impact');
-    const forecast = await forecastDraft(context, { brief, segment, audience });
+    const forecast = await forecastDraft(context, { brief, segment, audience, schedule });
     return {
       parts: { forecast },
-      reply: { conversions: forecast.conversions, revenue: forecast.revenue, cost: forecast.cost, basedOn: forecast.basedOn },
+      reply: {
+        conversions: forecast.conversions,
+        incrementalConversions: forecast.incrementalConversions,
+        revenue: forecast.revenue,
+        cost: forecast.cost,
+        holdout: forecast.holdout?.statement,
+        basedOn: forecast.basedOn,
+      },
     };
   },
 });

@@ -1,0 +1,88 @@
+// `campaign-agent outcomes import FILE.csv` records what campaigns actually did (and refreshes
+// campaign memory so future forecasts learn from it); `campaign-agent outcomes show ID` compares
+// a campaign's forecast with its outcome.
+import type { Command } from 'commander';
+import { syncCampaignMemory } from '../../../app/sync-campaign-memory.ts';
+import type { Range } from '../../../domain/plan.ts';
+import { forecastVersusActual, type FigureComparison, type ForecastVersusActual } from '../../../outcomes/forecast-versus-actual.ts';
+import { importOutcomesFile } from '../../../outcomes/import-outcomes.ts';
+import { localUser, openCliApp, type GlobalOptions } from '../cli-context.ts';
+
+const METRIC_LABELS: Record<FigureComparison['metric'], string> = {
+  conversions: 'Conversions',
+  conversionRate: 'Conversion rate',
+  incrementalConversions: 'Incremental conversions',
+  revenue: 'Revenue',
+};
+
+function formatValue(value: number, metric: FigureComparison['metric']): string {
+  if (metric === 'conversionRate') return `${(value * 100).toFixed(2)}%`;
+  return value.toLocaleString('en-US', { maximumFractionDigits: metric === 'revenue' ? 2 : 0 });
+}
+
+function formatRange(range: Range, metric: FigureComparison['metric']): string {
+  return `${formatValue(range.p10, metric)} – ${formatValue(range.p90, metric)} (p50 ${formatValue(range.p50, metric)})`;
+}
+
+export function renderForecastVersusActual(result: ForecastVersusActual): string {
+  const ended = result.endedAt ? `, ended ${new Date(result.endedAt).toISOString().slice(0, 10)}` : '';
+  const lines = [`${result.name} (${result.campaignId}): ${result.status}${ended}`];
+  const outcome = result.outcome;
+  if (outcome) {
+    const holdout = outcome.holdoutSize > 0 ? `; holdout ${outcome.holdoutSize.toLocaleString('en-US')} (${outcome.holdoutConverted} converted)` : '; no holdout';
+    lines.push(
+      `Outcome: sent ${outcome.sent.toLocaleString('en-US')}, delivered ${outcome.delivered.toLocaleString('en-US')}, converted ${outcome.converted.toLocaleString('en-US')}, revenue ${outcome.revenue.toLocaleString('en-US')}${result.forecast ? ` ${result.forecast.currency}` : ''}${holdout}`,
+    );
+  }
+  if (result.comparisons.length > 0) {
+    lines.push('', 'Forecast (80% range) versus actual');
+    const width = Math.max(...result.comparisons.map((comparison) => formatRange(comparison.forecast, comparison.metric).length));
+    for (const comparison of result.comparisons) {
+      const off = comparison.relativeError === null ? '' : `, p50 ${comparison.relativeError >= 0 ? '+' : ''}${(comparison.relativeError * 100).toFixed(0)}%`;
+      lines.push(
+        `  ${METRIC_LABELS[comparison.metric].padEnd(24)} ${formatRange(comparison.forecast, comparison.metric).padEnd(width)}   actual ${formatValue(comparison.actual, comparison.metric)}: ${comparison.inside80 ? 'inside' : 'OUTSIDE'} the range${off}`,
+      );
+    }
+  }
+  if (result.notes.length > 0) lines.push('', ...result.notes);
+  return lines.join('\n');
+}
+
+export function registerOutcomesCommand(program: Command): void {
+  const outcomes = program.command('outcomes').description('Record what campaigns actually did and compare it with their forecasts');
+  outcomes
+    .command('import')
+    .description('Record outcomes from a CSV file: campaign_id, sent, delivered, converted, revenue, holdout_size, holdout_converted [, ended_at]')
+    .argument('<file>', 'the CSV file, one row per campaign')
+    .option('--as <user>', 'who is importing (recorded in the audit log)')
+    .action(async function runImportCommand(file: string, options: { as?: string }, command: Command) {
+      const app = await openCliApp(command.optsWithGlobals<GlobalOptions>(), { seedDemo: false });
+      try {
+        const recorded = await importOutcomesFile(app.db, file, { actor: options.as ?? localUser(), now: new Date() });
+        const indexed = await syncCampaignMemory(app.db, app.models.embedder);
+        const replaced = recorded.filter((entry) => entry.replaced).length;
+        process.stdout.write(
+          `Recorded outcomes for ${recorded.length} campaign${recorded.length === 1 ? '' : 's'}${replaced ? ` (${replaced} replaced earlier figures)` : ''}; ` +
+            (app.db.memoryEnabled ? `${indexed} memory entr${indexed === 1 ? 'y' : 'ies'} refreshed for future forecasts.\n` : 'campaign memory is off, so forecasts will not recall them.\n'),
+        );
+        for (const entry of recorded) process.stdout.write(`  ${entry.campaignId}  ${entry.name}: ${entry.status}\n`);
+      } finally {
+        await app.close();
+      }
+    });
+  outcomes
+    .command('show')
+    .description("Compare a campaign's forecast with its recorded outcome")
+    .argument('<campaignId>', 'the campaign id, as shown by plan and chat')
+    .option('--json', 'print the comparison as one JSON object')
+    .action(async function runShowCommand(campaignId: string, options: { json?: boolean }, command: Command) {
+      const app = await openCliApp(command.optsWithGlobals<GlobalOptions>(), { seedDemo: false });
+      try {
+        const result = await forecastVersusActual(app.db, campaignId);
+        process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderForecastVersusActual(result)}\n`);
+      } finally {
+        await app.close();
+      }
+    });
+  for (const command of outcomes.commands) command.exitOverride().configureOutput({ writeErr: () => undefined });
+}
