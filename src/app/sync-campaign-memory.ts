@@ -1,6 +1,7 @@
 // Keeps campaign memory in step with the campaigns table: every campaign that has outcomes or was
-// scheduled gets an embedding from the embedder in use. Run after seeding, after outcomes arrive,
-// and when the embedder changes (vectors of another embedder are never compared).
+// scheduled gets an embedding from the embedder in use, and its remembered outcome follows the
+// recorded one. Run after seeding, after outcomes arrive, and when the embedder changes (vectors of
+// another embedder are never compared).
 import type { Database } from '../data/database.ts';
 import { rememberCampaign } from '../data/campaign-memory.ts';
 import { effectiveDiscountPercent, Brief } from '../domain/brief.ts';
@@ -35,7 +36,10 @@ export async function syncCampaignMemory(db: Database, embedder: NamedEmbedder, 
        LEFT JOIN campaign_outcomes o ON o.campaign_id = c.id
        LEFT JOIN campaign_memory m ON m.campaign_id = c.id
       WHERE (o.campaign_id IS NOT NULL OR c.status IN ('scheduled', 'running', 'completed'))
-        AND (m.campaign_id IS NULL OR m.embedder <> $1 OR (o.campaign_id IS NOT NULL AND m.converted IS NULL))
+        AND (m.campaign_id IS NULL OR m.embedder <> $1
+             OR m.sent IS DISTINCT FROM o.sent OR m.converted IS DISTINCT FROM o.converted
+             OR m.revenue IS DISTINCT FROM o.revenue::double precision OR m.holdout_size IS DISTINCT FROM o.holdout_size
+             OR m.holdout_converted IS DISTINCT FROM o.holdout_converted OR m.ended_at IS DISTINCT FROM c.ended_at)
       ORDER BY c.id`,
     [embedder.id],
   );

@@ -86,10 +86,7 @@ export async function recordOutcomes(db: Database, rows: readonly OutcomeRow[], 
       });
       recorded.push({ campaignId: row.campaignId, name: state.name, previousStatus: state.status, status, endedAt, replaced: state.has_outcome });
     }
-    if (db.memoryEnabled) {
-      // Stale entries are re-embedded with the new figures by the next syncCampaignMemory.
-      await tx.query('UPDATE campaign_memory SET converted = NULL WHERE campaign_id = ANY($1::text[])', [rows.map((row) => row.campaignId)]);
-    }
+    // Memory entries whose figures differ from the recorded outcome are refreshed by the next syncCampaignMemory.
     return recorded;
   });
 }

@@ -53,7 +53,7 @@ export function makeCheckGuardrails(deps: PlannerDeps) {
       changedForForecast && !outcome.blocked
         ? await forecastDraft(
             { db: deps.db, policy: deps.policy, embedder: deps.embedder, asOf: new Date(state.asOf ?? Date.now()), draft: {} },
-            { brief: revised.brief, segment, audience },
+            { brief: revised.brief, segment, audience, schedule: movedSchedule },
           )
         : state.forecast;
 
