@@ -10,6 +10,7 @@ const quietPolicy = samplePolicy({
     discountAbovePercent: 20,
     audienceAbove: 5000,
     whenGuardrailFixed: true,
+    newChannel: true,
     approverRole: 'approver',
     forbidSelfApproval: true,
   },
@@ -60,6 +61,34 @@ describe('approvalRequirement', () => {
     expect(approvalRequirement(relaxed, { discountPercent: 0, audienceCount: 1, verdicts }).required).toBe(false);
     expect(approvalRequirement(quietPolicy, { discountPercent: 0, audienceCount: 1, verdicts }).reasons).toEqual([
       'a guardrail changed the plan: claims.banned',
+    ]);
+  });
+
+  it('requires approval for a channel no scheduled or completed campaign has used', () => {
+    const facts = { discountPercent: 0, audienceCount: 1, verdicts: [pass], channels: ['sms', 'wecom', 'push'] as const, channelsUsedBefore: ['sms'] as const };
+    expect(approvalRequirement(quietPolicy, facts)).toEqual({
+      required: true,
+      reasons: ['wecom and push have not been used by a scheduled or completed campaign before'],
+    });
+    expect(approvalRequirement(quietPolicy, { ...facts, channels: ['wecom'], locale: 'zh' })).toEqual({
+      required: true,
+      reasons: ['企业微信此前从未在已排期或已完成的活动中使用过'],
+    });
+    expect(approvalRequirement(quietPolicy, { ...facts, channels: ['sms'] }).required).toBe(false);
+    // Without the channel history the rule cannot apply; the policy can switch it off.
+    expect(approvalRequirement(quietPolicy, { ...facts, channelsUsedBefore: undefined }).required).toBe(false);
+    const off = samplePolicy({ approval: { ...quietPolicy.approval, newChannel: false } });
+    expect(approvalRequirement(off, facts).required).toBe(false);
+  });
+
+  it('gives the reasons in Chinese for a Chinese plan', () => {
+    const verdicts: GuardrailVerdict[] = [{ rule: 'discount.ceiling', status: 'fixed', detail: '' }, { rule: 'claims.banned', status: 'fixed', detail: '' }];
+    const always = samplePolicy({ approval: { ...quietPolicy.approval, always: true } });
+    expect(approvalRequirement(always, { discountPercent: 30, audienceCount: 12_500, verdicts, locale: 'zh' }).reasons).toEqual([
+      '政策要求每个计划都须审批',
+      '30% 的折扣超过了无需审批即可发送的 20%',
+      '12,500 位客户的人群超过了无需审批即可发送的 5,000 位',
+      '护栏规则修改了计划：discount.ceiling和claims.banned',
     ]);
   });
 });

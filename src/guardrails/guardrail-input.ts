@@ -15,6 +15,14 @@ export interface AudienceFacts {
   minors: number;
   /** Customers who already have `policy.frequencyCap.maxMessages` or more sends (sent or queued) in the rolling window ending at the planned send. */
   overFrequencyCap: number;
+  /** Per planned channel: customers who consented to it but are on a suppression list (already left out of `reachable`). */
+  suppressed?: Partial<Record<Channel, number>>;
+}
+
+/** Average selling price and unit cost of a product category, in the policy currency. */
+export interface CategoryMargin {
+  averagePrice: number;
+  averageCost: number;
 }
 
 export interface PlanDraft {
@@ -31,6 +39,10 @@ export interface GuardrailInput {
   referenceOrderValue: number;
   /** The segment definition, for rules that look at who was asked for. */
   segment: SegmentDefinition;
+  /** Price and cost per product category, for the margin floor; without them the margin is not checked. */
+  categoryMargins?: Record<string, CategoryMargin>;
+  /** Customers expected to buy with the offer (the forecast's conversions), for the discount budget. */
+  expectedConverters?: number;
 }
 
 /** Customers a rule leaves out of the send. */

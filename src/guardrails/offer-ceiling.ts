@@ -1,10 +1,28 @@
-// Offers measured against the discount ceiling: how to say an offer in plain English and how to
-// lower one to the ceiling without going above it.
+// Offers measured against the discount ceiling: how to say an offer in plain English or Chinese
+// and how to lower one to the ceiling without going above it.
 import type { Offer } from '../domain/brief.ts';
+import type { Locale } from '../domain/vocabulary.ts';
 import { floorToCents, formatAmount } from './plain-text.ts';
 
-/** `30% off`, `CNY 50 off`, `CNY 50 off orders of CNY 300 or more`, `free shipping`. */
-export function describeOffer(offer: Offer): string {
+function describeOfferInChinese(offer: Offer): string {
+  switch (offer.type) {
+    case 'percent_off':
+      return `减${formatAmount(offer.percent)}%`;
+    case 'amount_off':
+      return `立减 ${offer.currency} ${formatAmount(offer.amount)}`;
+    case 'threshold':
+      return `满 ${offer.currency} ${formatAmount(offer.threshold)} 减 ${offer.currency} ${formatAmount(offer.amount)}`;
+    case 'free_shipping':
+      return '包邮';
+  }
+}
+
+/**
+ * `30% off`, `CNY 50 off`, `CNY 50 off orders of CNY 300 or more`, `free shipping`; in Chinese
+ * `减30%`, `立减 CNY 50`, `满 CNY 300 减 CNY 50`, `包邮`.
+ */
+export function describeOffer(offer: Offer, locale: Locale = 'en'): string {
+  if (locale === 'zh') return describeOfferInChinese(offer);
   switch (offer.type) {
     case 'percent_off':
       return `${formatAmount(offer.percent)}% off`;

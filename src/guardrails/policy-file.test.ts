@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Policy } from '../domain/policy.ts';
 import { CodedError, ErrorCode } from '../errors.ts';
-import { DEFAULT_POLICY_PATH, formatPolicy, loadPolicy } from './policy-file.ts';
+import { checkPolicyFile, DEFAULT_POLICY_PATH, formatPolicy, loadPolicy } from './policy-file.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'policy-file-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -32,7 +32,15 @@ const defaultYaml = readFileSync(DEFAULT_POLICY_PATH, 'utf8');
 describe('loadPolicy', () => {
   it('loads the shipped default policy from beside the source, whatever the working directory', () => {
     const policy = loadPolicy();
-    expect(policy.discount).toEqual({ ceilingPercent: 30, onExceed: 'fix' });
+    expect(policy.discount).toEqual({
+      ceilingPercent: 30,
+      onExceed: 'fix',
+      categoryCeilings: { alcohol: 10 },
+      segmentCeilings: {},
+      minMarginPercent: 5,
+      campaignBudget: null,
+      allowStacking: false,
+    });
     expect(policy.consent).toEqual({ required: true });
     expect(policy.quietHours).toEqual({ start: '21:00', end: '08:00' });
     expect(policy.frequencyCap).toEqual({ maxMessages: 3, windowDays: 7 });
@@ -42,9 +50,23 @@ describe('loadPolicy', () => {
       discountAbovePercent: 0,
       audienceAbove: 5000,
       whenGuardrailFixed: true,
+      newChannel: true,
       approverRole: 'approver',
       forbidSelfApproval: true,
     });
+    expect(policy.requiredContent).toEqual({
+      optOut: {
+        sms: { en: 'Reply STOP to opt out', zh: '回T退订' },
+        email: { en: 'Unsubscribe: {{unsubscribe_url}}', zh: '退订：{{unsubscribe_url}}' },
+      },
+      senderName: { en: 'Lumen', zh: '乐萌' },
+    });
+    expect(policy.placeholders).toEqual({
+      allowed: ['first_name', 'last_viewed_product', 'coupon_code', 'unsubscribe_url'],
+      allowedContacts: [],
+    });
+    expect(policy.brandVoice.emoji).toBe('allowed');
+    expect(policy.triggers.exitEvents.add_to_cart).toBe('purchase');
     expect(policy.channels).toEqual({
       sms: { costPerMessage: 0.05 },
       email: { costPerMessage: 0.001 },
@@ -124,6 +146,87 @@ describe('loadPolicy', () => {
     expect(failureOf(() => loadPolicy(jsonPath)).message).toBe(
       `Policy file ${jsonPath} is not valid JSON at line 3, column 14: Expected ':' after property name`,
     );
+  });
+});
+
+describe('policy files written before the newer sections', () => {
+  it('still validate, with every newer setting at its default', () => {
+    const old = parse(defaultYaml);
+    for (const key of ['requiredContent', 'placeholders', 'brandVoice', 'triggers']) delete old[key];
+    old.discount = { ceilingPercent: 30, onExceed: 'fix' };
+    delete old.approval.newChannel;
+    const policy = loadPolicy(writePolicy('old.json', JSON.stringify(old)));
+    expect(policy.discount).toEqual({
+      ceilingPercent: 30,
+      onExceed: 'fix',
+      categoryCeilings: {},
+      segmentCeilings: {},
+      minMarginPercent: null,
+      campaignBudget: null,
+      allowStacking: false,
+    });
+    expect(policy.approval.newChannel).toBe(true);
+    expect(policy.requiredContent).toEqual({
+      optOut: {
+        sms: { en: 'Reply STOP to opt out', zh: '回T退订' },
+        email: { en: 'Unsubscribe: {{unsubscribe_url}}', zh: '退订：{{unsubscribe_url}}' },
+      },
+      senderName: {},
+    });
+    expect(policy.placeholders.allowed).toEqual(['first_name', 'last_viewed_product', 'coupon_code', 'unsubscribe_url']);
+    expect(policy.brandVoice).toEqual({ tone: {}, wordsToUse: {}, wordsToAvoid: {}, emoji: 'allowed' });
+    expect(policy.triggers.exitEvents).toEqual({
+      view: 'purchase',
+      add_to_cart: 'purchase',
+      login: 'purchase',
+      open: 'purchase',
+      click: 'purchase',
+      purchase: 'purchase',
+    });
+  });
+});
+
+describe('checkPolicyFile', () => {
+  it('returns the policy for a good file', () => {
+    expect(checkPolicyFile(DEFAULT_POLICY_PATH)).toEqual({ ok: true, policy: loadPolicy() });
+  });
+
+  it('lists every problem of a bad file, newer sections included, with its line', () => {
+    const broken = defaultYaml
+      .replace('ceilingPercent: 30', 'ceilingPercent: 130')
+      .replace('segmentCeilings: {}', 'segmentCeilings: { vip: 20 }')
+      .replace('  emoji: allowed', '  emoji: sometimes')
+      .replace('    add_to_cart: purchase', '    add_to_cart: buy');
+    const path = writePolicy('broken-new.yaml', broken);
+    const lineOf = (text: string) => broken.split('\n').findIndex((line) => line.includes(text)) + 1;
+    expect(checkPolicyFile(path)).toEqual({
+      ok: false,
+      problems: [
+        `discount.ceilingPercent: expected a number <= 100 (line ${lineOf('ceilingPercent: 130')})`,
+        `discount.segmentCeilings: unknown key "vip" (line ${lineOf('segmentCeilings:')})`,
+        `brandVoice.emoji: expected one of "allowed", "none", got "sometimes" (line ${lineOf('emoji: sometimes')})`,
+        `triggers.exitEvents.add_to_cart: expected one of "view", "add_to_cart", "purchase", "login", "open", "click", "unsubscribe", got "buy" (line ${lineOf('add_to_cart: buy')})`,
+      ],
+    });
+  });
+
+  it('explains a value that matches none of the forms a setting takes', () => {
+    const broken = defaultYaml.replace('      - { term: "cheap", replacement: "great value" }', '      - { replacement: "great value" }');
+    const path = writePolicy('union.yaml', broken);
+    expect(checkPolicyFile(path)).toEqual({
+      ok: false,
+      problems: [
+        'brandVoice.wordsToAvoid.en.0: matches none of the allowed forms (expected text, got a section of settings; or term: missing, expected text) ' +
+          `(line ${broken.split('\n').findIndex((line) => line.includes('{ replacement: "great value" }')) + 1})`,
+      ],
+    });
+  });
+
+  it('gives the one reason a file cannot be read', () => {
+    const missing = join(directory, 'absent.yaml');
+    expect(checkPolicyFile(missing)).toEqual({ ok: false, problems: [`Policy file ${missing} does not exist.`] });
+    const empty = writePolicy('blank.yaml', '\n');
+    expect(checkPolicyFile(empty)).toEqual({ ok: false, problems: [`Policy file ${empty} is empty.`] });
   });
 });
 

@@ -89,28 +89,60 @@ function parseJsonSource(source: string, path: string): ParsedFile {
   return { data, lineOf: document.errors.length ? () => null : lineFinder(document, lineCounter) };
 }
 
+type Validation = { ok: true; policy: Policy } | { ok: false; problems: string[] };
+
+/** Every problem with already-parsed policy data, one `path: message (line n)` per problem. */
+function validate(data: unknown, lineOf: LineOf): Validation {
+  const result = Policy.safeParse(data);
+  if (result.success) return { ok: true, policy: result.data };
+  const problems = result.error.issues.map((issue) => {
+    const line = lineOf(issue.path);
+    return `${issuePath(issue.path)}: ${describePolicyIssue(issue, data)}${line === null ? '' : ` (line ${line})`}`;
+  });
+  return { ok: false, problems };
+}
+
 /** Validates already-parsed policy data; `fileName` and `lineOf` only make the error message precise. */
 export function validatePolicy(data: unknown, fileName: string, lineOf: LineOf = () => null): Policy {
   if (data === null || data === undefined) throw policyError(`Policy file ${fileName} is empty.`);
-  const result = Policy.safeParse(data);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const line = lineOf(issue.path);
-    return `  ${issuePath(issue.path)}: ${describePolicyIssue(issue, data)}${line === null ? '' : ` (line ${line})`}`;
-  });
-  const count = lines.length === 1 ? '1 problem' : `${lines.length} problems`;
-  throw policyError(`Policy file ${fileName} has ${count}:\n${lines.join('\n')}`);
+  const validation = validate(data, lineOf);
+  if (validation.ok) return validation.policy;
+  const count = validation.problems.length === 1 ? '1 problem' : `${validation.problems.length} problems`;
+  throw policyError(`Policy file ${fileName} has ${count}:\n${validation.problems.map((problem) => `  ${problem}`).join('\n')}`);
 }
 
-/** Reads and validates a policy file; `.yaml`/`.yml` as YAML, `.json` as JSON. */
-export function loadPolicy(path: string = DEFAULT_POLICY_PATH): Policy {
+function readPolicyFile(path: string): ParsedFile {
   const extension = extname(path).toLowerCase();
   if (!['.yaml', '.yml', '.json'].includes(extension)) {
     throw policyError(`Policy file ${path} must end in .yaml, .yml or .json.`);
   }
   const source = readSource(path);
-  const parsed = extension === '.json' ? parseJsonSource(source, path) : parseYamlSource(source, path);
+  return extension === '.json' ? parseJsonSource(source, path) : parseYamlSource(source, path);
+}
+
+/** Reads and validates a policy file; `.yaml`/`.yml` as YAML, `.json` as JSON. */
+export function loadPolicy(path: string = DEFAULT_POLICY_PATH): Policy {
+  const parsed = readPolicyFile(path);
   return validatePolicy(parsed.data, path, parsed.lineOf);
+}
+
+export type PolicyFileCheck = { ok: true; policy: Policy } | { ok: false; problems: string[] };
+
+/**
+ * Checks a policy file without throwing for what is wrong with it: every validation problem as
+ * `discount.ceilingPercent: expected a number <= 100 (line 14)`, or the one reason the file could
+ * not be read or parsed.
+ */
+export function checkPolicyFile(path: string): PolicyFileCheck {
+  let parsed: ParsedFile;
+  try {
+    parsed = readPolicyFile(path);
+  } catch (error) {
+    if (error instanceof CodedError && error.code === ErrorCode.PolicyInvalid) return { ok: false, problems: [error.message] };
+    throw error;
+  }
+  if (parsed.data === null || parsed.data === undefined) return { ok: false, problems: [`Policy file ${path} is empty.`] };
+  return validate(parsed.data, parsed.lineOf);
 }
 
 /** The policy in effect, printed as YAML. */

@@ -72,6 +72,15 @@ export function describePolicyIssue(issue: Issue, data: unknown): string {
     }
     case 'unrecognized_keys':
       return `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+    case 'invalid_union': {
+      const here = valueAt(data, issue.path);
+      const alternatives = issue.errors.flatMap((issues) => {
+        const first = issues[0];
+        if (!first) return [];
+        return [`${first.path.length ? `${issuePath(first.path)}: ` : ''}${describePolicyIssue(first, here)}`];
+      });
+      return alternatives.length ? `matches none of the allowed forms (${alternatives.join('; or ')})` : issue.message;
+    }
     case 'not_multiple_of':
       return `expected a multiple of ${issue.divisor}`;
     case 'invalid_format':

@@ -5,16 +5,41 @@ import type { AudienceExclusion, GuardrailInput, GuardrailRule, PlanDraft } from
 import { audienceMinors } from './rules/audience-minors.ts';
 import { claimsBanned } from './rules/claims-banned.ts';
 import { consentChannel } from './rules/consent-channel.ts';
+import { contentPersonalData } from './rules/content-personal-data.ts';
+import { contentRequired } from './rules/content-required.ts';
+import { copyBrandVoice } from './rules/copy-brand-voice.ts';
+import { copyChannelLimits } from './rules/copy-channel-limits.ts';
+import { discountBudget } from './rules/discount-budget.ts';
+import { discountCategoryCeiling } from './rules/discount-category-ceiling.ts';
 import { discountCeiling } from './rules/discount-ceiling.ts';
+import { discountMarginFloor } from './rules/discount-margin-floor.ts';
+import { discountSegmentCeiling } from './rules/discount-segment-ceiling.ts';
+import { discountStacking } from './rules/discount-stacking.ts';
 import { frequencyCap } from './rules/frequency-cap.ts';
 import { quietHoursLocalTime } from './rules/quiet-hours.ts';
+import { triggerExitCondition } from './rules/trigger-exit-condition.ts';
 
-/** Discount first (it rewrites copy), then claims (it rewrites copy too), then who and when. */
+/**
+ * The offer first (each limit lowers the offer and the figures in the copy; the budget is measured on
+ * what the limits left, stacking on the final figures); then the wording (claims, personal data, brand
+ * voice); then the channels (consent may drop some), the text each kept channel requires, and the
+ * channel limits measured on the finished copy; then when and to whom.
+ */
 export const DEFAULT_RULES: readonly GuardrailRule[] = [
   discountCeiling,
+  discountCategoryCeiling,
+  discountSegmentCeiling,
+  discountMarginFloor,
+  discountBudget,
+  discountStacking,
   claimsBanned,
+  contentPersonalData,
+  copyBrandVoice,
   consentChannel,
+  contentRequired,
+  copyChannelLimits,
   quietHoursLocalTime,
+  triggerExitCondition,
   frequencyCap,
   audienceMinors,
 ];

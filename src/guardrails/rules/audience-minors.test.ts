@@ -9,9 +9,9 @@ const teens: SegmentDefinition = {
   root: { kind: 'and', conditions: [{ kind: 'age', min: 16, max: 25 }, { kind: 'consent', channel: 'sms' }] },
 };
 
-function input(minors: number, category: string | null, segment: SegmentDefinition = anyone) {
+function input(minors: number, category: string | null, segment: SegmentDefinition = anyone, locale: 'en' | 'zh' = 'en') {
   return sampleInput({
-    draft: sampleDraft({ brief: sampleBrief({ category }) }),
+    draft: sampleDraft({ brief: sampleBrief({ category, locale }) }),
     audience: { count: 2000, reachable: { sms: 1234 }, minors, overFrequencyCap: 0 },
     segment,
   });
@@ -59,6 +59,23 @@ describe('audience.minors', () => {
 
   it('lets an unrestricted category ask for young customers, leaving minors out', () => {
     expect(audienceMinors.check(input(5, 'snacks', teens)).verdict.status).toBe('fixed');
+  });
+});
+
+describe('audience.minors in Chinese', () => {
+  it('passes, fixes and blocks with Chinese details', () => {
+    expect(audienceMinors.check(input(0, 'tea', anyone, 'zh')).verdict.detail).toBe('人群中没有未满 18 岁的客户');
+    expect(audienceMinors.check(input(42, 'snacks', anyone, 'zh')).verdict).toEqual({
+      rule: 'audience.minors',
+      status: 'fixed',
+      detail: '已排除 42 位未满 18 岁的客户',
+    });
+    expect(audienceMinors.check(input(42, 'alcohol', anyone, 'zh')).verdict).toEqual({
+      rule: 'audience.minors',
+      status: 'blocked',
+      detail: '人群中有 42 位客户未满 18 岁，而 alcohol 不得向未成年人推广',
+    });
+    expect(audienceMinors.check(input(0, 'alcohol', teens, 'zh')).verdict.detail).toBe('该人群条件包含未满 18 岁的客户，而 alcohol 不得向未成年人推广');
   });
 });
 

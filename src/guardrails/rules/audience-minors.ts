@@ -5,6 +5,7 @@ import type { Condition, SegmentDefinition } from '../../domain/segment.ts';
 import type { GuardrailInput, GuardrailRule, RuleOutcome } from '../guardrail-input.ts';
 import { foldForMatching } from '../matching-text.ts';
 import { formatCount, plural } from '../plain-text.ts';
+import { say } from '../verdict-text.ts';
 
 export const AUDIENCE_MINORS = 'audience.minors';
 
@@ -35,11 +36,13 @@ export function segmentAsksForMinors(segment: SegmentDefinition, minimumAge: num
 
 function check(input: GuardrailInput): RuleOutcome {
   const { draft, audience, policy, segment } = input;
+  const locale = draft.brief.locale;
   const { minimumAge, restrictedCategories } = policy.minors;
   const category = draft.brief.category;
   const restricted =
     category !== null && restrictedCategories.some((name) => foldForMatching(name.trim()) === foldForMatching(category.trim()));
   const under = `under ${minimumAge}`;
+  const count = formatCount(audience.minors);
   const blocked = (detail: string): RuleOutcome => ({
     verdict: { rule: AUDIENCE_MINORS, status: 'blocked', detail },
     draft,
@@ -47,25 +50,44 @@ function check(input: GuardrailInput): RuleOutcome {
   });
 
   if (restricted && segmentAsksForMinors(segment, minimumAge)) {
-    return blocked(`the segment asks for customers ${under}, and ${category} may not be promoted to minors`);
+    return blocked(
+      say(
+        locale,
+        `the segment asks for customers ${under}, and ${category} may not be promoted to minors`,
+        `该人群条件包含未满 ${minimumAge} 岁的客户，而 ${category} 不得向未成年人推广`,
+      ),
+    );
   }
   if (audience.minors > 0 && restricted) {
-    const count = `${formatCount(audience.minors)} ${plural(audience.minors, 'customer')} in the segment ${audience.minors === 1 ? 'is' : 'are'} ${under}`;
-    return blocked(`${count}, and ${category} may not be promoted to minors`);
+    return blocked(
+      say(
+        locale,
+        `${count} ${plural(audience.minors, 'customer')} in the segment ${audience.minors === 1 ? 'is' : 'are'} ${under}, and ${category} may not be promoted to minors`,
+        `人群中有 ${count} 位客户未满 ${minimumAge} 岁，而 ${category} 不得向未成年人推广`,
+      ),
+    );
   }
   if (audience.minors > 0) {
     return {
       verdict: {
         rule: AUDIENCE_MINORS,
         status: 'fixed',
-        detail: `${formatCount(audience.minors)} ${plural(audience.minors, 'customer')} ${under} ${audience.minors === 1 ? 'is' : 'are'} left out`,
+        detail: say(
+          locale,
+          `${count} ${plural(audience.minors, 'customer')} ${under} ${audience.minors === 1 ? 'is' : 'are'} left out`,
+          `已排除 ${count} 位未满 ${minimumAge} 岁的客户`,
+        ),
       },
       draft,
       exclusions: ['minors'],
     };
   }
   return {
-    verdict: { rule: AUDIENCE_MINORS, status: 'pass', detail: `no customers ${under} in the segment` },
+    verdict: {
+      rule: AUDIENCE_MINORS,
+      status: 'pass',
+      detail: say(locale, `no customers ${under} in the segment`, `人群中没有未满 ${minimumAge} 岁的客户`),
+    },
     draft,
     exclusions: [],
   };

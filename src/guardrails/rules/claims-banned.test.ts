@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleDraft, sampleInput, sampleMessage } from '../guardrail-fixtures.ts';
+import { sampleBrief, sampleDraft, sampleInput, sampleMessage } from '../guardrail-fixtures.ts';
 import { claimsBanned } from './claims-banned.ts';
 
 describe('claims.banned', () => {
@@ -81,5 +81,23 @@ describe('claims.banned', () => {
   it('blocks Chinese copy that is nothing but a banned claim', () => {
     const input = sampleInput({ draft: sampleDraft({ messages: [sampleMessage({ text: '国家级！' })] }) });
     expect(claimsBanned.check(input).verdict.status).toBe('blocked');
+  });
+
+  it('speaks Chinese for a Chinese brief', () => {
+    const zh = (messages: ReturnType<typeof sampleMessage>[]) =>
+      sampleInput({ draft: sampleDraft({ brief: sampleBrief({ locale: 'zh' }), messages }) });
+    expect(claimsBanned.check(zh([sampleMessage({ text: '好久不见' })])).verdict.detail).toBe('文案中没有违禁用语');
+    expect(
+      claimsBanned.check(zh([sampleMessage({ channel: 'push', title: '全网最好的奶粉', text: '销量第一，保证正品，100%纯天然' })])).verdict,
+    ).toEqual({
+      rule: 'claims.banned',
+      status: 'fixed',
+      detail: '已改写文案中的违禁用语：推送A：“全网最好” -> “口碑好”（标题），“第一” -> “领先”，删除“100%”',
+    });
+    expect(claimsBanned.check(zh([sampleMessage({ text: '国家级！' })])).verdict).toEqual({
+      rule: 'claims.banned',
+      status: 'blocked',
+      detail: '去掉违禁用语后短信A没有剩余文字（短信A：删除“国家级”）',
+    });
   });
 });

@@ -64,4 +64,37 @@ describe('consent.channel', () => {
       exclusions: ['no_consent'],
     });
   });
+
+  it('says how many customers suppression lists leave out, when the counts are known', () => {
+    const one = sampleInput({ audience: { ...audience({ sms: 1234 }), suppressed: { sms: 56 } } });
+    expect(consentChannel.check(one).verdict.detail).toBe(
+      'sends only to the 1,234 of 2,000 customers who consented to sms; 56 customers on a suppression list for sms are left out',
+    );
+    const several = sampleInput({ draft: smsAndPush, audience: { ...audience({ sms: 1234, push: 800 }), suppressed: { sms: 56, push: 3 } } });
+    expect(consentChannel.check(several).verdict.detail).toBe(
+      'sends only to the customers who consented to each channel, of 2,000: sms 1,234, push 800; ' +
+        'customers on a suppression list are left out: sms 56, push 3',
+    );
+    const none = sampleInput({ audience: { ...audience({ sms: 1234 }), suppressed: {} } });
+    expect(consentChannel.check(none).verdict.detail).toBe(
+      'sends only to the 1,234 of 2,000 customers who consented to sms; nobody in the segment is on a suppression list',
+    );
+  });
+
+  it('speaks Chinese for a Chinese brief', () => {
+    const zhDraft = { ...smsAndPush, brief: { ...smsAndPush.brief, locale: 'zh' as const } };
+    expect(consentChannel.check(sampleInput({ draft: zhDraft, audience: { ...audience({ sms: 1234, push: 0 }), suppressed: { sms: 5 } } })).verdict).toEqual({
+      rule: 'consent.channel',
+      status: 'fixed',
+      detail: '人群中没有人同意接收推送，因此去掉推送（删除 2 条文案）；仅发送给 2,000 位客户中同意接收短信的 1,234 位；已排除短信屏蔽名单上的 5 位客户',
+    });
+    expect(consentChannel.check(sampleInput({ draft: zhDraft, audience: audience({ sms: 1234, push: 800 }) })).verdict.detail).toBe(
+      '在 2,000 位客户中，每个渠道仅发送给同意接收的客户：短信 1,234，推送 800',
+    );
+    expect(consentChannel.check(sampleInput({ draft: zhDraft, audience: audience({}) })).verdict).toEqual({
+      rule: 'consent.channel',
+      status: 'blocked',
+      detail: '人群中没有人同意接收短信或推送',
+    });
+  });
 });

@@ -3,7 +3,7 @@ import { sampleBrief, sampleDraft, sampleInput, sampleMessage, samplePolicy } fr
 import type { GuardrailInput } from '../guardrail-input.ts';
 import { discountCeiling } from './discount-ceiling.ts';
 
-const blockPolicy = samplePolicy({ discount: { ceilingPercent: 30, onExceed: 'block' } });
+const blockPolicy = samplePolicy({ discount: { ...samplePolicy().discount, onExceed: 'block' } });
 
 function inputWith(offer: GuardrailInput['draft']['brief']['offer'], texts: string[], changes: Partial<GuardrailInput> = {}) {
   return sampleInput({
@@ -118,6 +118,32 @@ describe('discount.ceiling', () => {
       detail:
         'the offer CNY 100 off is a 100% discount (the segment has no average order value to measure it against), ' +
         'above the 30% ceiling, and cannot be lowered to it',
+    });
+  });
+
+  it('speaks Chinese for a Chinese brief', () => {
+    const zh = (offer: GuardrailInput['draft']['brief']['offer'], texts: string[], changes: Partial<GuardrailInput> = {}) => {
+      const input = inputWith(offer, texts, changes);
+      return { ...input, draft: { ...input.draft, brief: { ...input.draft.brief, locale: 'zh' as const } } };
+    };
+    expect(discountCeiling.check(zh({ type: 'percent_off', percent: 20 }, ['全场8折'])).verdict.detail).toBe(
+      '优惠“减20%”相当于 20% 的折扣，未超过 30% 的折扣上限',
+    );
+    expect(discountCeiling.check(zh(null, ['新品上架'])).verdict.detail).toBe('未提供折扣；适用 30% 的折扣上限');
+    expect(discountCeiling.check(zh({ type: 'amount_off', amount: 50, currency: 'CNY' }, ['立减50元'])).verdict.detail).toBe(
+      '优惠“立减 CNY 50”按平均订单 CNY 200 计算相当于 25% 的折扣，未超过 30% 的折扣上限',
+    );
+    const fixed = discountCeiling.check(zh({ type: 'percent_off', percent: 60 }, ['全场4折']));
+    expect(fixed.verdict).toEqual({
+      rule: 'discount.ceiling',
+      status: 'fixed',
+      detail: '已将优惠从“减60%”降为“减30%”，即 30% 的折扣上限；已修改文案：“4折” -> “7折”（短信A）',
+    });
+    expect(fixed.draft.messages[0]?.text).toBe('全场7折');
+    expect(discountCeiling.check(zh({ type: 'percent_off', percent: 10 }, ['全场半价'], { policy: blockPolicy })).verdict).toEqual({
+      rule: 'discount.ceiling',
+      status: 'blocked',
+      detail: '文案宣传的“半价”（短信A）超过 30% 的折扣上限',
     });
   });
 });

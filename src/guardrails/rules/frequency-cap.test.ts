@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleInput, samplePolicy } from '../guardrail-fixtures.ts';
+import { sampleBrief, sampleDraft, sampleInput, samplePolicy } from '../guardrail-fixtures.ts';
 import { frequencyCap } from './frequency-cap.ts';
 
 const withOverCap = (overFrequencyCap: number, count = 2000) =>
@@ -43,6 +43,24 @@ describe('frequency.cap', () => {
       },
       draft: input.draft,
       exclusions: ['over_frequency_cap'],
+    });
+  });
+
+  it('speaks Chinese for a Chinese brief', () => {
+    const zh = (overFrequencyCap: number) => ({
+      ...withOverCap(overFrequencyCap),
+      draft: sampleDraft({ brief: sampleBrief({ locale: 'zh' }) }),
+    });
+    expect(frequencyCap.check(zh(0)).verdict.detail).toBe('人群中没有客户最近 7 天内已有 3 条消息');
+    expect(frequencyCap.check(zh(312)).verdict).toEqual({
+      rule: 'frequency.cap',
+      status: 'fixed',
+      detail: '312 位客户最近 7 天内已有 3 条消息，已排除',
+    });
+    expect(frequencyCap.check(zh(2000)).verdict).toEqual({
+      rule: 'frequency.cap',
+      status: 'blocked',
+      detail: '人群中全部 2,000 位客户都最近 7 天内已有 3 条消息',
     });
   });
 });

@@ -102,4 +102,24 @@ describe('quiet_hours.local_time', () => {
       detail: 'the schedule has no send time to check against quiet hours',
     });
   });
+
+  it('speaks Chinese for a Chinese brief', () => {
+    const moved = quietHoursLocalTime.check(inputAt('2025-11-11T23:30', '11月11日 23:30 按收件人当地时间发送', 'zh'));
+    expect(moved.verdict).toEqual({
+      rule: 'quiet_hours.local_time',
+      status: 'fixed',
+      detail: '2025-11-11 23:30 处于免打扰时段（21:00-08:00），因此改为在每位收件人当地时间 2025-11-12 08:00 发送',
+    });
+    expect(quietHoursLocalTime.check(inputAt('2025-11-11T10:00', '11月11日 10:00 发送', 'zh')).verdict.detail).toBe(
+      '在每位收件人当地时间 2025-11-11 10:00 发送，不在免打扰时段（21:00-08:00）内',
+    );
+    const noTime = sampleInput({
+      draft: sampleDraft({ brief: sampleBrief({ timing: { kind: 'asap' }, locale: 'zh' }), schedule: sampleSchedule({ localDateTime: null }) }),
+    });
+    expect(quietHoursLocalTime.check(noTime).verdict).toEqual({
+      rule: 'quiet_hours.local_time',
+      status: 'blocked',
+      detail: '排期中没有可对照免打扰时段检查的发送时间',
+    });
+  });
 });

@@ -6,6 +6,7 @@ import type { Locale } from '../../domain/vocabulary.ts';
 import type { GuardrailInput, GuardrailRule, RuleOutcome } from '../guardrail-input.ts';
 import { isWithinQuietHours, minutesBetween, nextAllowedLocalTime } from '../quiet-hours-time.ts';
 import type { QuietHours } from '../quiet-hours-time.ts';
+import { say } from '../verdict-text.ts';
 
 export const QUIET_HOURS = 'quiet_hours.local_time';
 
@@ -54,43 +55,63 @@ function plannedLocalDateTime(input: GuardrailInput): string | null {
 
 function check(input: GuardrailInput): RuleOutcome {
   const { draft, policy } = input;
+  const locale = draft.brief.locale;
   const quietHours = policy.quietHours;
+  const quiet = span(quietHours);
   const verdict = (status: 'pass' | 'fixed' | 'blocked', detail: string) => ({ rule: QUIET_HOURS, status, detail });
 
   if (draft.schedule.kind === 'asap' || draft.schedule.kind === 'trigger') {
-    const detail = `each send is held to the recipient's next allowed local time, outside quiet hours (${span(quietHours)})`;
+    const detail = say(
+      locale,
+      `each send is held to the recipient's next allowed local time, outside quiet hours (${quiet})`,
+      `每条消息都会顺延到收件人当地时间的下一个允许时段，避开免打扰时段（${quiet}）`,
+    );
     return { verdict: verdict('pass', detail), draft, exclusions: [] };
   }
   const planned = plannedLocalDateTime(input);
   if (planned === null) {
-    return { verdict: verdict('blocked', 'the schedule has no send time to check against quiet hours'), draft, exclusions: [] };
+    const detail = say(locale, 'the schedule has no send time to check against quiet hours', '排期中没有可对照免打扰时段检查的发送时间');
+    return { verdict: verdict('blocked', detail), draft, exclusions: [] };
   }
   if (!isWithinQuietHours(planned.slice(11), quietHours)) {
-    const detail = `sends at ${readable(planned)} in each recipient's local time, outside quiet hours (${span(quietHours)})`;
+    const detail = say(
+      locale,
+      `sends at ${readable(planned)} in each recipient's local time, outside quiet hours (${quiet})`,
+      `在每位收件人当地时间 ${readable(planned)} 发送，不在免打扰时段（${quiet}）内`,
+    );
     return { verdict: verdict('pass', detail), draft, exclusions: [] };
   }
 
   let moved = nextAllowedLocalTime(planned, quietHours);
-  let because = `so the send moves to ${readable(moved)} in each recipient's local time`;
+  let because = say(
+    locale,
+    `so the send moves to ${readable(moved)} in each recipient's local time`,
+    `因此改为在每位收件人当地时间 ${readable(moved)} 发送`,
+  );
   const timing = draft.brief.timing;
   if (timing.kind === 'window' && moved.slice(0, 10) > timing.to) {
     moved = `${planned.slice(0, 10)}T${quietHours.end}`;
-    because = `and the next allowed time is after the window ends on ${timing.to}, so the send moves earlier to ${readable(moved)} in each recipient's local time`;
+    because = say(
+      locale,
+      `and the next allowed time is after the window ends on ${timing.to}, so the send moves earlier to ${readable(moved)} in each recipient's local time`,
+      `而下一个允许时段在活动期 ${timing.to} 结束之后，因此提前到每位收件人当地时间 ${readable(moved)} 发送`,
+    );
   }
   const shift = minutesBetween(planned, moved);
   const schedule: Schedule = {
     ...draft.schedule,
     localDateTime: moved,
-    summary: rewriteSummary(draft.schedule.summary, planned, moved, quietHours, draft.brief.locale),
+    summary: rewriteSummary(draft.schedule.summary, planned, moved, quietHours, locale),
     quietHours: { ...quietHours },
     firstSendUtc: shiftInstant(draft.schedule.firstSendUtc, shift),
     lastSendUtc: shiftInstant(draft.schedule.lastSendUtc, shift),
   };
-  return {
-    verdict: verdict('fixed', `${readable(planned)} falls in quiet hours (${span(quietHours)}), ${because}`),
-    draft: { ...draft, schedule },
-    exclusions: [],
-  };
+  const detail = say(
+    locale,
+    `${readable(planned)} falls in quiet hours (${quiet}), ${because}`,
+    `${readable(planned)} 处于免打扰时段（${quiet}），${because}`,
+  );
+  return { verdict: verdict('fixed', detail), draft: { ...draft, schedule }, exclusions: [] };
 }
 
 export const quietHoursLocalTime: GuardrailRule = { id: QUIET_HOURS, check };
