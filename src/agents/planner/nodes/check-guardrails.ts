@@ -5,6 +5,8 @@ import { HumanMessage } from '@langchain/core/messages';
 import { forecastDraft } from '../../../../tools/forecast/tool.ts';
 import { instantSpan } from '../../../../tools/schedule/resolve-schedule.ts';
 import type { GuardrailVerdict } from '../../../domain/plan.ts';
+import { appendAudit } from '../../../data/campaigns.ts';
+import { queryCategoryMargins } from '../../../guardrails/guardrail-facts.ts';
 import { runGuardrails } from '../../../guardrails/run-guardrails.ts';
 import { GUARDRAIL_FEEDBACK_NAME } from '../../../../tools/tool-names.ts';
 import type { PlannerDeps } from '../deps.ts';
@@ -26,7 +28,7 @@ function emptyAudienceVerdict(locale: 'en' | 'zh'): GuardrailVerdict {
 
 export function makeCheckGuardrails(deps: PlannerDeps) {
   const maxRevisions = deps.maxGuardrailRevisions ?? 2;
-  return async function checkGuardrails(state: PlannerStateType): Promise<PlannerUpdate> {
+  return async function checkGuardrails(state: PlannerStateType, config: { configurable?: { thread_id?: string } }): Promise<PlannerUpdate> {
     const { brief, segment, audience, schedule } = state;
     if (!brief || !segment || !audience || !schedule) throw new Error('guardrails need a complete draft');
 
@@ -39,6 +41,9 @@ export function makeCheckGuardrails(deps: PlannerDeps) {
             policy: deps.policy,
             referenceOrderValue: audience.averageOrderValue ?? 0,
             segment: segment.definition,
+            categoryMargins: await queryCategoryMargins(deps.db, { currency: deps.policy.currency }),
+            // A hard budget is checked against the cautious end of the forecast.
+            expectedConverters: state.forecast?.conversions.p90,
           });
 
     const revised = outcome.draft;
@@ -66,8 +71,15 @@ export function makeCheckGuardrails(deps: PlannerDeps) {
       exclusions: outcome.exclusions,
     };
     if (!outcome.blocked) return { ...update, status: 'drafting' };
-    if (state.revisionAttempts >= maxRevisions || segment.count === 0) return { ...update, status: 'blocked' };
     const blockedRules = outcome.verdicts.filter((verdict) => verdict.status === 'blocked');
+    await appendAudit(deps.db, {
+      actor: 'guardrails',
+      action: 'blocked',
+      threadId: config.configurable?.thread_id ?? null,
+      ruleIds: blockedRules.map((verdict) => verdict.rule),
+      detail: { goal: brief.goal, verdicts: blockedRules },
+    });
+    if (state.revisionAttempts >= maxRevisions || segment.count === 0) return { ...update, status: 'blocked' };
     const feedback = new HumanMessage({
       name: GUARDRAIL_FEEDBACK_NAME,
       content:

@@ -3,6 +3,7 @@
 import { effectiveDiscountPercent } from '../../../domain/brief.ts';
 import { saveCampaign, appendAudit } from '../../../data/campaigns.ts';
 import { approvalRequirement } from '../../../guardrails/approval.ts';
+import { queryChannelsUsedBefore } from '../../../guardrails/guardrail-facts.ts';
 import { campaignIdFor, campaignNameFor } from '../campaign-identity.ts';
 import type { PlannerDeps } from '../deps.ts';
 import { toPlan } from '../plan-view.ts';
@@ -16,6 +17,9 @@ export function makeDecideApproval(deps: PlannerDeps) {
       discountPercent: effectiveDiscountPercent(brief.offer, state.audience?.averageOrderValue ?? 0),
       audienceCount: segment.count,
       verdicts: state.guardrails,
+      channels: brief.channels,
+      channelsUsedBefore: await queryChannelsUsedBefore(deps.db),
+      locale: brief.locale,
     });
     const approval = { required: requirement.required, reasons: requirement.reasons, decision: null, decidedBy: null, comment: null };
     if (!requirement.required) return { approval };
