@@ -1,22 +1,10 @@
 // The demo product catalogue: about 120 products over the demo categories, named in Chinese and
 // English, priced in CNY with a cost that leaves a 20-60% margin. The same for every seed.
+import { DEMO_CATEGORIES, type DemoCategory } from '../../domain/demo-categories.ts';
 import type { Locale } from '../../domain/vocabulary.ts';
 import { createRandom } from './random.ts';
 
-export const DEMO_CATEGORIES = [
-  'baby',
-  'kids_education',
-  'beauty',
-  'fashion',
-  'electronics',
-  'phone_accessories',
-  'home',
-  'grocery',
-  'sports',
-  'books',
-  'alcohol',
-] as const;
-export type DemoCategory = (typeof DEMO_CATEGORIES)[number];
+export { DEMO_CATEGORIES, type DemoCategory };
 
 export const CATEGORY_LABELS: Readonly<Record<DemoCategory, Record<Locale, string>>> = {
   baby: { en: 'baby products', zh: '母婴' },

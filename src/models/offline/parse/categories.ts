@@ -1,21 +1,10 @@
 // Product categories the offline parser recognises, with English and Chinese ways people name them,
 // and a finder that locates category mentions in a normalised goal.
+import { DEMO_CATEGORIES as DEMO_CATEGORY_IDS } from '../../../domain/demo-categories.ts';
 import type { Locale } from '../../../domain/vocabulary.ts';
 
 /** Categories of the demo database. A real database passes its own list in the parse options. */
-export const DEMO_CATEGORIES: readonly string[] = [
-  'baby',
-  'kids_education',
-  'beauty',
-  'fashion',
-  'electronics',
-  'phone_accessories',
-  'home',
-  'grocery',
-  'sports',
-  'books',
-  'alcohol',
-];
+export const DEMO_CATEGORIES: readonly string[] = DEMO_CATEGORY_IDS;
 
 /** How marketers name each demo category, in lower case after NFKC, English and Chinese. */
 export const CATEGORY_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
