@@ -49,6 +49,11 @@ describe('findDiscountFigures', () => {
   it('ignores look-alikes', () => {
     expect(summary('五一折扣季，100% cotton, 2 items, 打折啦')).toEqual([]);
   });
+
+  it('reads a date after 优惠 as a date, not an amount off', () => {
+    expect(summary('8折优惠11月30日截止')).toEqual([{ kind: 'zhe', text: '8折', number: '8', percentOff: 20 }]);
+    expect(summary('优惠12点开抢')).toEqual([]);
+  });
 });
 
 describe('writeZhe', () => {

@@ -137,7 +137,8 @@ const patterns: FigurePattern[] = [
   },
   {
     kind: 'amount',
-    pattern: new RegExp(String.raw`(?:立减|减|省|抵|优惠)\s?${number}(?![\d.%折])`, 'dgu'),
+    // A number followed by a date or time unit (优惠11月30日截止) is a date, not an amount.
+    pattern: new RegExp(String.raw`(?:立减|减|省|抵|优惠)\s?${number}(?![\d.%折]|\s?(?:月|日|号|点|时|年|:))`, 'dgu'),
     read: (groups) => ({ numberGroup: 1, percentOff: null, amount: Number(groups[1]) }),
   },
   {
