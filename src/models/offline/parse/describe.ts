@@ -6,6 +6,7 @@ import type { Locale } from '../../../domain/vocabulary.ts';
 import { categoryLabel } from './categories.ts';
 import { cityLabel } from './cities.ts';
 import { say } from './text.ts';
+import { describeSegment } from '../../../../tools/segments/describe-segment.ts';
 
 const CURRENCY_SIGNS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
 
@@ -145,5 +146,8 @@ export function describeCondition(condition: Condition, locale: Locale): string 
       const [category, window] = [categoryLabel(condition.category, locale), describeWindow(condition.window, locale)];
       return t(`bought ${category} ${window}`, `${window}购买过${category}`);
     }
+    default:
+      // Kinds the parser never produces itself are described by the segment engine.
+      return describeSegment({ version: 1, root: condition }, locale);
   }
 }
