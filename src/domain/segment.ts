@@ -67,6 +67,93 @@ export const CategoryPurchaseCondition = z.object({
   window: Window,
 });
 
+/** A value a custom attribute is compared with: text, a number or a yes/no flag. */
+export const AttributeValue = z.union([z.string().max(200), z.number(), z.boolean()]);
+export type AttributeValue = z.infer<typeof AttributeValue>;
+/**
+ * A custom attribute (`customers.attributes`, a JSON object). `exists`: the key holds a non-null value;
+ * `eq` / `neq` / `in`: text and flags compare as text, numbers numerically (also against numeric text);
+ * `gt` / `lt`: numbers numerically, text in text order (ISO dates sort correctly). A customer without
+ * the key never matches, not even `neq`.
+ */
+export const AttributeCondition = z
+  .object({
+    kind: z.literal('attribute'),
+    key: ShortText,
+    op: z.enum(['eq', 'neq', 'in', 'gt', 'lt', 'exists']),
+    value: AttributeValue.optional(),
+    values: z.array(AttributeValue).min(1).max(500).optional(),
+  })
+  .superRefine((condition, context) => {
+    const needsValue = condition.op === 'eq' || condition.op === 'neq' || condition.op === 'gt' || condition.op === 'lt';
+    if (needsValue && condition.value === undefined) context.addIssue({ code: 'custom', path: ['value'], message: `op "${condition.op}" needs a value` });
+    if (!needsValue && condition.value !== undefined) context.addIssue({ code: 'custom', path: ['value'], message: `op "${condition.op}" takes no value` });
+    if (condition.op === 'in' && condition.values === undefined) context.addIssue({ code: 'custom', path: ['values'], message: 'op "in" needs values' });
+    if (condition.op !== 'in' && condition.values !== undefined) context.addIssue({ code: 'custom', path: ['values'], message: `op "${condition.op}" takes no values (use "in")` });
+    if ((condition.op === 'gt' || condition.op === 'lt') && typeof condition.value === 'boolean') {
+      context.addIssue({ code: 'custom', path: ['value'], message: `op "${condition.op}" compares numbers or text, not yes/no flags` });
+    }
+  });
+/**
+ * The first (or last) occurrence of an event — or of a completed order, `order` — at or before as-of
+ * falls inside the window: "first purchase in the last 30 days" are new customers.
+ */
+export const EventTimeCondition = z.object({
+  kind: z.literal('event_time'),
+  event: z.union([EventType, z.literal('order')]),
+  which: z.enum(['first', 'last']),
+  window: Window,
+});
+/** An RFM score range, [lowest, highest] of 1-5 inclusive. */
+const ScoreRange = z
+  .tuple([z.number().int().min(1).max(5), z.number().int().min(1).max(5)])
+  .refine(([lowest, highest]) => lowest <= highest, { message: 'give the lower score first, e.g. [4, 5]' });
+/**
+ * RFM quintile scores 1-5 among customers with a completed order in the window (see rfm-sql.ts):
+ * recency by their last order there, frequency by the number of orders, monetary by their total;
+ * 5 is the most recent, frequent or valuable fifth. Each given range must hold.
+ */
+export const RfmCondition = z
+  .object({
+    kind: z.literal('rfm'),
+    recency: ScoreRange.optional(),
+    frequency: ScoreRange.optional(),
+    monetary: ScoreRange.optional(),
+    window: Window,
+  })
+  .refine((condition) => condition.recency || condition.frequency || condition.monetary, {
+    message: 'name at least one of recency, frequency or monetary',
+  });
+/**
+ * Expected customer lifetime value over the next year, predicted from the last 12 months of completed
+ * orders (method in predicted-value-sql.ts): at least `min`, and/or in the top `topShare` of buyers.
+ */
+export const PredictedClvCondition = z
+  .object({
+    kind: z.literal('predicted_clv'),
+    topShare: z.number().gt(0).max(1).optional(),
+    min: z.number().min(0).optional(),
+  })
+  .refine((condition) => condition.topShare !== undefined || condition.min !== undefined, { message: 'give topShare or min' });
+/** Share of the customer's completed orders in the window that had a discount, within [min, max]; buyers only. */
+export const PriceSensitivityCondition = z.object({
+  kind: z.literal('price_sensitivity'),
+  min: z.number().min(0).max(1).optional(),
+  max: z.number().min(0).max(1).optional(),
+  window: Window,
+});
+/**
+ * Likely next buyers of a category: customers who bought, in the window, a category whose co-purchase
+ * lift with `category` is at least `minLift`, and who have not bought `category` yet (method in
+ * affinity-sql.ts).
+ */
+export const CategoryAffinityCondition = z.object({
+  kind: z.literal('category_affinity'),
+  category: ShortText,
+  minLift: z.number().gt(0).max(1000),
+  window: Window,
+});
+
 export const LeafCondition = z.discriminatedUnion('kind', [
   AgeCondition,
   GenderCondition,
@@ -78,6 +165,12 @@ export const LeafCondition = z.discriminatedUnion('kind', [
   SpendRankCondition,
   ChurnRiskCondition,
   CategoryPurchaseCondition,
+  AttributeCondition,
+  EventTimeCondition,
+  RfmCondition,
+  PredictedClvCondition,
+  PriceSensitivityCondition,
+  CategoryAffinityCondition,
 ]);
 export type LeafCondition = z.infer<typeof LeafCondition>;
 

@@ -6,18 +6,45 @@ import { boundsSql, type CompileContext, type LeafOf } from './compile-context.t
 import { asOfParam, windowPredicate } from './window-sql.ts';
 
 /**
+ * Customers whose aggregate over the rows of `from` (a table, its alias and a filter without the
+ * customer) lies within the bounds: the window's rows grouped by customer — one pass instead of one
+ * lookup per customer — together with, for bounds that zero satisfies ("at most 2"), the customers
+ * with no such row. Whether zero satisfies them is decided in SQL from the bound parameters, so the
+ * text stays the same whatever the values; a single IN over a UNION ALL lets the planner use a
+ * semi-join, and the zero branch drops out of the plan when the bounds exclude zero.
+ */
+function aggregateWithinBoundsSql(
+  from: { table: string; alias: string; filter: string },
+  measure: string,
+  bounds: { min?: number | undefined; max?: number | undefined },
+  context: CompileContext,
+): string {
+  const { params } = context;
+  const checks = boundsSql(measure, bounds, context)!;
+  const zeroChecks: string[] = [];
+  if (bounds.min !== undefined) zeroChecks.push(`${params.param(bounds.min, 'numeric')} <= 0`);
+  if (bounds.max !== undefined) zeroChecks.push(`${params.param(bounds.max, 'numeric')} >= 0`);
+  const { table, alias, filter } = from;
+  return (
+    `c.id IN (SELECT ${alias}.customer_id FROM ${table} ${alias} WHERE ${filter} GROUP BY ${alias}.customer_id HAVING ${checks}` +
+    ` UNION ALL SELECT without_any.id FROM customers without_any WHERE ${zeroChecks.join(' AND ')}` +
+    ` AND NOT EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.customer_id = without_any.id AND ${filter}))`
+  );
+}
+
+const hasBounds = (bounds: { min?: number | undefined; max?: number | undefined }) => bounds.min !== undefined || bounds.max !== undefined;
+
+/**
  * Events of one type in the window, within the bounds. Without bounds: at least one such event.
  * Only a max ("at most N") also matches customers with no such event at all.
  */
 export function eventCountConditionSql(condition: LeafOf<'event_count'>, context: CompileContext): string {
   const { params, asOf, path } = context;
   const filter =
-    `event.customer_id = c.id AND event.type = ${params.param(condition.event, 'text')}` +
+    `event.type = ${params.param(condition.event, 'text')}` +
     ` AND ${windowPredicate('event.occurred_at', condition.window, params, asOf, `${path}.window`)}`;
-  const bounds = boundsSql('count(*)', condition, context);
-  return bounds === null
-    ? `EXISTS (SELECT 1 FROM events event WHERE ${filter})`
-    : `(SELECT ${bounds} FROM events event WHERE ${filter})`;
+  if (!hasBounds(condition)) return `EXISTS (SELECT 1 FROM events event WHERE event.customer_id = c.id AND ${filter})`;
+  return aggregateWithinBoundsSql({ table: 'events', alias: 'event', filter }, 'count(*)', condition, context);
 }
 
 /**
@@ -27,13 +54,11 @@ export function eventCountConditionSql(condition: LeafOf<'event_count'>, context
 export function orderStatConditionSql(condition: LeafOf<'order_stat'>, context: CompileContext): string {
   const { params, asOf, path } = context;
   const filter =
-    `purchase.customer_id = c.id AND purchase.status = ${completedStatusParam(params)}` +
+    `purchase.status = ${completedStatusParam(params)}` +
     ` AND ${windowPredicate('purchase.ordered_at', condition.window, params, asOf, `${path}.window`)}`;
+  if (!hasBounds(condition)) return `EXISTS (SELECT 1 FROM orders purchase WHERE purchase.customer_id = c.id AND ${filter})`;
   const measure = condition.metric === 'count' ? 'count(*)' : 'coalesce(sum(purchase.total), 0)';
-  const bounds = boundsSql(measure, condition, context);
-  return bounds === null
-    ? `EXISTS (SELECT 1 FROM orders purchase WHERE ${filter})`
-    : `(SELECT ${bounds} FROM orders purchase WHERE ${filter})`;
+  return aggregateWithinBoundsSql({ table: 'orders', alias: 'purchase', filter }, measure, condition, context);
 }
 
 /**

@@ -37,6 +37,27 @@ function blandLeaf(leaf: LeafCondition): LeafCondition {
       return { kind: 'churn_risk', level: 'high' };
     case 'category_purchase':
       return { kind: 'category_purchase', category: 'x', window: blandWindow(leaf.window) };
+    case 'attribute': {
+      // The SQL compares numbers numerically and text as text, so the value's type is part of the shape.
+      const value = leaf.value === undefined ? {} : { value: typeof leaf.value === 'string' ? 'x' : typeof leaf.value === 'number' ? 1 : true };
+      return { kind: 'attribute', key: 'x', op: leaf.op, ...value, ...(leaf.values ? { values: leaf.values.map(() => 'x') } : {}) };
+    }
+    case 'event_time':
+      return { kind: 'event_time', event: leaf.event === 'order' ? 'order' : 'view', which: leaf.which, window: blandWindow(leaf.window) };
+    case 'rfm':
+      return {
+        kind: 'rfm',
+        window: blandWindow(leaf.window),
+        ...(leaf.recency ? { recency: [1, 2] as [number, number] } : {}),
+        ...(leaf.frequency ? { frequency: [1, 2] as [number, number] } : {}),
+        ...(leaf.monetary ? { monetary: [1, 2] as [number, number] } : {}),
+      };
+    case 'predicted_clv':
+      return { kind: 'predicted_clv', ...(leaf.topShare !== undefined ? { topShare: 0.5 } : {}), ...(leaf.min !== undefined ? { min: 1 } : {}) };
+    case 'price_sensitivity':
+      return { kind: 'price_sensitivity', window: blandWindow(leaf.window), ...(leaf.min !== undefined ? { min: 0.5 } : {}), ...(leaf.max !== undefined ? { max: 0.5 } : {}) };
+    case 'category_affinity':
+      return { kind: 'category_affinity', category: 'x', minLift: 1, window: blandWindow(leaf.window) };
   }
 }
 function bland(condition: Condition): Condition {

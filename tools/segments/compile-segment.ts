@@ -8,7 +8,12 @@ import { categoryPurchaseConditionSql, eventCountConditionSql, orderStatConditio
 import type { CompileContext } from './compile-context.ts';
 import { ageConditionSql, consentConditionSql, genderConditionSql, profileConditionSql } from './profile-conditions-sql.ts';
 import { churnRiskConditionSql, spendRankConditionSql } from './rank-and-risk-sql.ts';
-import { createSqlParams } from './sql-builder.ts';
+import { createSqlParams, type SqlParams } from './sql-builder.ts';
+import { attributeConditionSql } from './attribute-sql.ts';
+import { categoryAffinityConditionSql } from './affinity-sql.ts';
+import { eventTimeConditionSql } from './event-time-sql.ts';
+import { predictedClvConditionSql, priceSensitivityConditionSql } from './predicted-value-sql.ts';
+import { rfmConditionSql } from './rfm-sql.ts';
 
 export interface CompiledSegment {
   /** `SELECT c.id AS customer_id FROM customers c WHERE ...` */
@@ -52,6 +57,18 @@ function conditionSql(condition: Condition, context: CompileContext): string {
       return churnRiskConditionSql(condition, context);
     case 'category_purchase':
       return categoryPurchaseConditionSql(condition, context);
+    case 'attribute':
+      return attributeConditionSql(condition, context);
+    case 'event_time':
+      return eventTimeConditionSql(condition, context);
+    case 'rfm':
+      return rfmConditionSql(condition, context);
+    case 'predicted_clv':
+      return predictedClvConditionSql(condition, context);
+    case 'price_sensitivity':
+      return priceSensitivityConditionSql(condition, context);
+    case 'category_affinity':
+      return categoryAffinityConditionSql(condition, context);
   }
 }
 
@@ -85,13 +102,22 @@ export function validateSegmentDefinition(definition: unknown): SegmentDefinitio
   return parsed.data;
 }
 
-export function compileSegment(definition: SegmentDefinition, options: CompileSegmentOptions): CompiledSegment {
+/**
+ * The segment's `SELECT c.id AS customer_id ...` with its values appended to `params`, so several
+ * segments (or a segment and further clauses) can share one statement and its numbering.
+ */
+export function compileSegmentInto(definition: SegmentDefinition, params: SqlParams, options: CompileSegmentOptions): string {
   const { asOf } = options;
   if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime())) {
     throw new CodedError(ErrorCode.InvalidInput, 'asOf must be a valid date-time to evaluate the segment against');
   }
   const valid = validateSegmentDefinition(definition);
-  const params = createSqlParams();
   const where = conditionSql(valid.root, { params, asOf, path: 'root' });
-  return { sql: `SELECT c.id AS customer_id FROM customers c WHERE ${where}`, params: params.values };
+  return `SELECT c.id AS customer_id FROM customers c WHERE ${where}`;
+}
+
+export function compileSegment(definition: SegmentDefinition, options: CompileSegmentOptions): CompiledSegment {
+  const params = createSqlParams();
+  const sql = compileSegmentInto(definition, params, options);
+  return { sql, params: params.values };
 }

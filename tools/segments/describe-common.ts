@@ -1,6 +1,6 @@
 // Pieces both description languages share: flattening nested and/or, splitting a minute count into
 // its largest whole unit, percentages without float noise, and calendar-window shapes.
-import type { Condition, Window } from '../../src/domain/segment.ts';
+import type { Condition, LeafCondition, Window } from '../../src/domain/segment.ts';
 
 /** The operands of an and/or, with directly nested operators of the same kind merged in. */
 export function flattenOperands(condition: Condition & { kind: 'and' | 'or' }): Condition[] {
@@ -58,4 +58,12 @@ export function calendarShape(window: Extract<Window, { type: 'calendar' }>): Ca
 /** At most `limit` values, and how many were left out. */
 export function firstValues(values: readonly string[], limit = 5): { shown: string[]; more: number } {
   return { shown: values.slice(0, limit), more: Math.max(0, values.length - limit) };
+}
+
+/** The condition kinds for custom attributes, first/last occurrence, RFM and predicted attributes. */
+export type ExtendedLeaf = Extract<LeafCondition, { kind: 'attribute' | 'event_time' | 'rfm' | 'predicted_clv' | 'price_sensitivity' | 'category_affinity' }>;
+
+/** "4-5", or "5" when the range is one score. */
+export function scoreRangeText(range: readonly [number, number]): string {
+  return range[0] === range[1] ? String(range[0]) : `${range[0]}-${range[1]}`;
 }

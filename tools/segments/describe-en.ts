@@ -6,6 +6,7 @@ import type { Channel, EventType, Gender } from '../../src/domain/vocabulary.ts'
 import { categoryDisplayName } from './category-names.ts';
 import { calendarShape, firstValues, flattenOperands, formatNumber, formatPercent, splitDuration } from './describe-common.ts';
 import { CHURN_RISK_RULE } from './rank-and-risk-sql.ts';
+import { describeExtendedLeafEn } from './describe-extended-en.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const CHANNELS: Record<Channel, string> = { sms: 'SMS', email: 'email', push: 'push notifications', wecom: 'WeCom' };
@@ -142,6 +143,13 @@ function leafText(condition: LeafCondition, leading: boolean): string {
     }
     case 'category_purchase':
       return `who bought from the ${categoryDisplayName(condition.category, 'en')} category ${describeWindowEn(condition.window)}`;
+    case 'attribute':
+    case 'event_time':
+    case 'rfm':
+    case 'predicted_clv':
+    case 'price_sensitivity':
+    case 'category_affinity':
+      return describeExtendedLeafEn(condition);
   }
 }
 

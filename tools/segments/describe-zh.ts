@@ -6,6 +6,7 @@ import type { Channel, EventType, Gender } from '../../src/domain/vocabulary.ts'
 import { categoryDisplayName } from './category-names.ts';
 import { calendarShape, firstValues, flattenOperands, formatNumber, formatPercent, splitDuration } from './describe-common.ts';
 import { CHURN_RISK_RULE } from './rank-and-risk-sql.ts';
+import { describeExtendedLeafZh } from './describe-extended-zh.ts';
 
 const CHANNELS: Record<Channel, string> = { sms: '短信', email: '邮件', push: 'App推送', wecom: '企业微信' };
 const GENDERS: Record<Gender, string> = { female: '女性', male: '男性', unknown: '性别未知' };
@@ -119,6 +120,13 @@ function leafText(condition: LeafCondition): string {
       const name = categoryDisplayName(condition.category, 'zh');
       return `在${describeWindowZh(condition.window)}内购买过${name}${name.endsWith('类') ? '' : '类'}商品`;
     }
+    case 'attribute':
+    case 'event_time':
+    case 'rfm':
+    case 'predicted_clv':
+    case 'price_sensitivity':
+    case 'category_affinity':
+      return describeExtendedLeafZh(condition);
   }
 }
 

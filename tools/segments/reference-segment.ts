@@ -1,6 +1,14 @@
 // An independent, in-memory evaluation of segment definitions over the test data set, written from
 // the definition language's documented meaning, to check the compiled SQL against in tests.
 import type { Condition, SegmentDefinition, Window } from '../../src/domain/segment.ts';
+import {
+  attributeMatches,
+  categoryAffinityMatches,
+  eventTimeMatches,
+  predictedClvMatches,
+  priceSensitivityMatches,
+  rfmMatches,
+} from './reference-extended.ts';
 import type { TestConsent, TestCustomer, TestEvent, TestOrder, TestOrderItem, TestProduct, TestSuppression } from './segment-test-data.ts';
 
 export interface ReferenceData {
@@ -115,6 +123,18 @@ function matches(condition: Condition, customer: TestCustomer, data: ReferenceDa
             (item) => item.order_id === o.id && data.products.some((p) => p.id === item.product_id && p.category === condition.category),
           ),
       );
+    case 'attribute':
+      return attributeMatches(condition, customer);
+    case 'event_time':
+      return eventTimeMatches(condition, id, data, asOf);
+    case 'rfm':
+      return rfmMatches(condition, id, data, asOf);
+    case 'predicted_clv':
+      return predictedClvMatches(condition, id, data, asOf);
+    case 'price_sensitivity':
+      return priceSensitivityMatches(condition, id, data, asOf);
+    case 'category_affinity':
+      return categoryAffinityMatches(condition, id, data, asOf);
   }
 }
 

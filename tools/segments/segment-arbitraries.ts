@@ -2,11 +2,15 @@
 // drawn from the test data set (so results can be compared with the reference evaluation), one of
 // hostile values (quotes, SQL, backslashes, placeholders, unicode) in every field that takes text.
 import fc from 'fast-check';
-import type { Condition, LeafCondition, SegmentDefinition, Window } from '../../src/domain/segment.ts';
+import type { AttributeValue, Condition, LeafCondition, SegmentDefinition, Window } from '../../src/domain/segment.ts';
 import { CHANNELS, EventType, Gender } from '../../src/domain/vocabulary.ts';
 
 export interface ValueSources {
-  text(field: 'city' | 'country' | 'locale' | 'time_zone' | 'category'): fc.Arbitrary<string>;
+  text(field: 'city' | 'country' | 'locale' | 'time_zone' | 'category' | 'attribute_key'): fc.Arbitrary<string>;
+  attributeValue: fc.Arbitrary<AttributeValue>;
+  /** A share of orders, 0..1 (price sensitivity bounds). */
+  fraction: fc.Arbitrary<number>;
+  lift: fc.Arbitrary<number>;
   window: fc.Arbitrary<Window>;
   age: fc.Arbitrary<number>;
   count: fc.Arbitrary<number>;
@@ -51,6 +55,14 @@ export const HOSTILE_VALUES: ValueSources = {
   amount: fc.double({ min: 0, max: 1e12, noNaN: true, noDefaultInfinity: true }),
   share: fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }),
   minutes: fc.integer({ min: 1, max: 60 * 24 * 90 }),
+  attributeValue: fc.oneof(
+    hostileText.filter((text) => text.length <= 200),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer(),
+    fc.boolean(),
+  ),
+  fraction: fc.double({ min: 0, max: 1, noNaN: true }),
+  lift: fc.double({ min: Number.MIN_VALUE, max: 1000, noNaN: true }),
 };
 
 const FIXTURE_TEXTS = {
@@ -59,6 +71,7 @@ const FIXTURE_TEXTS = {
   locale: ['en', 'zh', 'fr'],
   time_zone: ['Asia/Shanghai', 'Asia/Tokyo', 'UTC', 'Europe/London', 'Australia/Sydney'],
   category: ['baby', 'beauty', 'electronics', 'alcohol', 'books', 'toys'],
+  attribute_key: ['tier', 'points', 'vip', 'joined', 'nested', 'list', 'missing', "'; DROP TABLE customers; --"],
 } as const;
 const FIXTURE_WINDOWS: Window[] = [
   ...[1, 2, 3, 5, 10, 14, 29, 30, 31, 45, 60, 179, 180, 200, 365, 400].map((days): Window => ({ type: 'rolling', days })),
@@ -78,14 +91,56 @@ export const FIXTURE_VALUES: ValueSources = {
   amount: fc.constantFrom(0, 50, 60, 100, 120, 150, 199, 200, 300, 400, 1000),
   share: fc.constantFrom(0.1, 0.2, 0.3, 1 / 3, 0.5, 0.75, 1),
   minutes: fc.constantFrom(1, 60, 119, 120, 121, 1440),
+  attributeValue: fc.constantFrom<AttributeValue>('gold', 'Gold', 'silver', 'x', '2020-01-05', '2021', '{', 120, 120.5, 100, 80, -3, 0, true, false),
+  fraction: fc.constantFrom(0, 0.25, 0.5, 0.75, 1),
+  lift: fc.constantFrom(0.5, 1, 1.5, 1.6, 3),
 };
+
+type WithRequired = <T extends Record<string, unknown>>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }) => fc.Arbitrary<T>;
+
+/** Attribute, first/last occurrence, RFM and predicted-attribute conditions. */
+function extendedLeafArbitraries(values: ValueSources, withRequired: WithRequired): Array<fc.Arbitrary<LeafCondition>> {
+  const score = fc.integer({ min: 1, max: 5 });
+  const scoreRange = fc.tuple(score, score).map(([a, b]): [number, number] => [Math.min(a, b), Math.max(a, b)]);
+  const attribute = fc.oneof(
+    fc.record({ kind: fc.constant('attribute' as const), key: values.text('attribute_key'), op: fc.constant('exists' as const) }),
+    fc.record({ kind: fc.constant('attribute' as const), key: values.text('attribute_key'), op: fc.constantFrom('eq' as const, 'neq' as const), value: values.attributeValue }),
+    fc.record({
+      kind: fc.constant('attribute' as const),
+      key: values.text('attribute_key'),
+      op: fc.constantFrom('gt' as const, 'lt' as const),
+      value: values.attributeValue.filter((value) => typeof value !== 'boolean'),
+    }),
+    fc.record({ kind: fc.constant('attribute' as const), key: values.text('attribute_key'), op: fc.constant('in' as const), values: fc.array(values.attributeValue, { minLength: 1, maxLength: 4 }) }),
+  );
+  return [
+    attribute as fc.Arbitrary<LeafCondition>,
+    fc.record({
+      kind: fc.constant('event_time' as const),
+      event: fc.constantFrom(...EventType.options, 'order' as const),
+      which: fc.constantFrom('first' as const, 'last' as const),
+      window: values.window,
+    }),
+    fc
+      .record(
+        { kind: fc.constant('rfm' as const), recency: scoreRange, frequency: scoreRange, monetary: scoreRange, window: values.window },
+        { requiredKeys: ['kind', 'window'] },
+      )
+      .filter((condition) => Boolean(condition.recency || condition.frequency || condition.monetary)),
+    fc
+      .record({ kind: fc.constant('predicted_clv' as const), topShare: values.share, min: values.amount }, { requiredKeys: ['kind'] })
+      .filter((condition) => condition.topShare !== undefined || condition.min !== undefined),
+    withRequired({ kind: fc.constant('price_sensitivity' as const), window: values.window, min: values.fraction, max: values.fraction }),
+    fc.record({ kind: fc.constant('category_affinity' as const), category: values.text('category'), minLift: values.lift, window: values.window }),
+  ] as Array<fc.Arbitrary<LeafCondition>>;
+}
 
 function leafArbitrary(values: ValueSources): fc.Arbitrary<LeafCondition> {
   const event = fc.constantFrom(...EventType.options);
   const bounds = (value: fc.Arbitrary<number>) => ({ min: value, max: value });
   const optionalBounds = ['min', 'max'];
-  const withRequired = <T extends Record<string, unknown>>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }) =>
-    fc.record(model, { requiredKeys: Object.keys(model).filter((key) => !optionalBounds.includes(key)) as Array<keyof T> });
+  const withRequired: WithRequired = <T extends Record<string, unknown>>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }) =>
+    fc.record(model, { requiredKeys: Object.keys(model).filter((key) => !optionalBounds.includes(key)) as Array<keyof T> }) as unknown as fc.Arbitrary<T>;
   const profileField = fc.constantFrom('city', 'country', 'locale', 'time_zone' as const);
   return fc.oneof(
     withRequired({ kind: fc.constant('age' as const), ...bounds(values.age) }),
@@ -107,6 +162,7 @@ function leafArbitrary(values: ValueSources): fc.Arbitrary<LeafCondition> {
     fc.record({ kind: fc.constant('spend_rank' as const), topShare: values.share, window: values.window }),
     fc.record({ kind: fc.constant('churn_risk' as const), level: fc.constantFrom('medium' as const, 'high' as const) }),
     fc.record({ kind: fc.constant('category_purchase' as const), category: values.text('category'), window: values.window }),
+    ...extendedLeafArbitraries(values, withRequired),
   ) as fc.Arbitrary<LeafCondition>;
 }
 

@@ -28,11 +28,13 @@ export interface TestCustomer {
   country: string | null;
   time_zone: string;
   locale: 'en' | 'zh';
+  /** Custom attributes (a JSON object). */
+  attributes: Record<string, unknown>;
 }
 export interface TestConsent { customer_id: string; channel: Channel; granted: boolean; source: string; recorded_at: Date }
 export interface TestSuppression { customer_id: string; channel: Channel | null; reason: string }
 export interface TestProduct { id: string; name: string; category: string; price: number }
-export interface TestOrder { id: string; customer_id: string; ordered_at: Date; status: 'completed' | 'cancelled' | 'returned'; total: number }
+export interface TestOrder { id: string; customer_id: string; ordered_at: Date; status: 'completed' | 'cancelled' | 'returned'; total: number; discount: number }
 export interface TestOrderItem { order_id: string; line_no: number; product_id: string; quantity: number; unit_price: number }
 export interface TestEvent { customer_id: string; type: EventType; occurred_at: Date }
 export interface TestSend { campaign_id: string; customer_id: string; step: number; channel: Channel; variant: string; status: string; send_at: Date; sent_at: Date | null }
@@ -43,8 +45,20 @@ const customer = (
   contact: { email?: string; phone?: string } = {},
 ): TestCustomer => ({
   id, first_name: first, last_name: last, email: contact.email ?? null, phone: contact.phone ?? null,
-  gender, birth_date: birth, city, country, time_zone: timeZone, locale,
+  gender, birth_date: birth, city, country, time_zone: timeZone, locale, attributes: ATTRIBUTES[id] ?? {},
 });
+
+/** Custom attributes: text, numbers, numeric text, flags, JSON null, nesting and hostile keys. */
+const ATTRIBUTES: Record<string, Record<string, unknown>> = {
+  c01: { tier: 'gold', points: 120, vip: true, joined: '2020-01-05' },
+  c02: { tier: 'silver', points: '80', joined: '2024-06-30' },
+  c03: { tier: 'gold', points: 120.5, vip: false },
+  c04: { tier: null, points: -3 },
+  c05: { points: 'n/a', joined: '2019-12-31' },
+  c09: { tier: 'Gold', points: '100' },
+  c11: { "'; DROP TABLE customers; --": 'x', tier: 'O\'Brien "town" \\' },
+  c12: { nested: { a: 1 }, list: [1, 2], points: 100 },
+};
 
 export const CUSTOMERS: TestCustomer[] = [
   customer('c01', 'Li', 'Wang', 'female', '2001-11-15', 'Shanghai', 'CN', 'Asia/Shanghai', 'zh', { email: 'li.wang@example.com', phone: '+86 13812345678' }),
@@ -92,8 +106,10 @@ export const PRODUCTS: TestProduct[] = [
 ];
 
 const order = (id: string, customerId: string, orderedAt: Date, total: number, status: TestOrder['status'] = 'completed'): TestOrder => ({
-  id, customer_id: customerId, ordered_at: orderedAt, status, total,
+  id, customer_id: customerId, ordered_at: orderedAt, status, total, discount: DISCOUNTS[id] ?? 0,
 });
+/** Discounts on some orders, for price sensitivity (o05 is returned, o12 has a one-cent discount). */
+const DISCOUNTS: Record<string, number> = { o01: 10, o02: 20, o03: 0, o05: 5, o06: 40, o11: 50, o12: 0.01 };
 export const ORDERS: TestOrder[] = [
   order('o01', 'c01', daysBefore(30), 100), // exactly 30 days before: outside rolling 30
   order('o02', 'c02', daysBefore(30, 1), 200), // one second later: inside rolling 30
@@ -166,7 +182,9 @@ async function insertRows(db: Queryable, table: string, rows: ReadonlyArray<Reco
     const columns = Object.keys(row);
     const values = columns.map((column) => {
       const value = row[column];
-      return value instanceof Date ? value.toISOString() : value;
+      if (value instanceof Date) return value.toISOString();
+      // JSON objects (attributes) travel as text; arrays stay arrays (text[] columns).
+      return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : value;
     });
     await db.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})`, values);
   }

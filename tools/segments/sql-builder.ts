@@ -2,7 +2,7 @@
 // `$n::type` in the SQL text, so values never become part of the text itself.
 
 /** The PostgreSQL types parameters are cast to; the cast is written next to every placeholder. */
-export type SqlType = 'text' | 'text[]' | 'int' | 'numeric' | 'float8' | 'timestamptz' | 'date' | 'boolean';
+export type SqlType = 'text' | 'text[]' | 'int' | 'numeric' | 'numeric[]' | 'float8' | 'timestamptz' | 'date' | 'boolean';
 
 export interface SqlParams {
   /** The values collected so far, in placeholder order (`$1` is `values[0]`). */

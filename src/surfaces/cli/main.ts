@@ -2,9 +2,20 @@
 // one-line error and exit code 1 (stack traces only with LOG_LEVEL=debug).
 import { Command, CommanderError } from 'commander';
 import { asCodedError } from '../../errors.ts';
+import { registerAuditCommand } from './commands/audit.ts';
+import { registerBacktestCommand } from './commands/backtest.ts';
 import { registerChatCommand } from './commands/chat.ts';
+import { registerEvalCommand } from './commands/eval.ts';
+import { registerForecastCommand } from './commands/forecast.ts';
+import { registerOutcomesCommand } from './commands/outcomes.ts';
 import { registerPlanCommand } from './commands/plan.ts';
+import { registerPolicyCommand } from './commands/policy.ts';
 import { registerSeedCommand } from './commands/seed.ts';
+import { registerSegmentCommand } from './commands/segment.ts';
+import { registerImportCommand } from './commands/import.ts';
+import { registerInitCommand } from './commands/init.ts';
+import { registerServeCommand } from './commands/serve.ts';
+import { registerWorkerCommand } from './commands/worker.ts';
 
 function buildProgram(): Command {
   const program = new Command()
@@ -18,6 +29,17 @@ function buildProgram(): Command {
   registerPlanCommand(program);
   registerChatCommand(program);
   registerSeedCommand(program);
+  registerSegmentCommand(program);
+  registerImportCommand(program);
+  registerInitCommand(program);
+  registerWorkerCommand(program);
+  registerEvalCommand(program);
+  registerServeCommand(program);
+  registerPolicyCommand(program);
+  registerAuditCommand(program);
+  registerForecastCommand(program);
+  registerOutcomesCommand(program);
+  registerBacktestCommand(program);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => undefined });
   return program;
 }
