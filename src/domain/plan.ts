@@ -170,6 +170,54 @@ export const Approval = z.object({
   comment: z.string().nullable(),
 });
 
+/** What a finished campaign actually did, as recorded by `outcomes import`. */
+export const RecordedOutcome = z.object({
+  sent: z.number().int().min(0),
+  delivered: z.number().int().min(0),
+  converted: z.number().int().min(0),
+  revenue: z.number(),
+  holdoutSize: z.number().int().min(0),
+  holdoutConverted: z.number().int().min(0),
+});
+export type RecordedOutcome = z.infer<typeof RecordedOutcome>;
+
+export const ComparedMetric = z.enum(['conversions', 'conversionRate', 'incrementalConversions', 'revenue']);
+export type ComparedMetric = z.infer<typeof ComparedMetric>;
+
+/** One forecast figure against what happened. */
+export const FigureComparison = z.object({
+  metric: ComparedMetric,
+  /** The forecast range, scaled to the messages actually sent (rates are not scaled). */
+  forecast: Range,
+  actual: z.number(),
+  /** Whether the actual value lies in [p10, p90]. */
+  inside80: z.boolean(),
+  /** (p50 − actual) ÷ actual: above 0 when the forecast was too high; null when the actual is 0. */
+  relativeError: z.number().nullable(),
+});
+export type FigureComparison = z.infer<typeof FigureComparison>;
+
+/** Messages the forecast planned and those actually sent; the factor its counts were scaled by. */
+export const ComparisonScale = z.object({
+  planned: z.number(),
+  actual: z.number(),
+  factor: z.number(),
+  basis: z.enum(['sent', 'delivered']),
+});
+export type ComparisonScale = z.infer<typeof ComparisonScale>;
+
+/** A finished campaign's forecast against its recorded outcome, as the plan shows it. */
+export const PlanForecastVersusActual = z.object({
+  campaignId: z.string(),
+  /** When the campaign ended (UTC, ISO); null when not known. */
+  endedAt: z.string().nullable(),
+  outcome: RecordedOutcome,
+  scale: ComparisonScale.nullable(),
+  comparisons: z.array(FigureComparison),
+  notes: z.array(z.string()),
+});
+export type PlanForecastVersusActual = z.infer<typeof PlanForecastVersusActual>;
+
 export const Plan = z.object({
   status: PlanStatus,
   threadId: z.string(),
@@ -184,5 +232,7 @@ export const Plan = z.object({
   campaignId: z.string().nullable(),
   /** The agent's own words about the plan, in the goal's language. */
   summary: z.string(),
+  /** Present once the campaign has a recorded outcome: its forecast against what happened. */
+  forecastVersusActual: PlanForecastVersusActual.optional(),
 });
 export type Plan = z.infer<typeof Plan>;

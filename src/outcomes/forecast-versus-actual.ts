@@ -3,30 +3,12 @@
 // exclusions change how many went out); each figure says whether the actual value fell inside the
 // 80% range and how far the median forecast was off.
 import type { Database } from '../data/database.ts';
-import { Forecast, type Range } from '../domain/plan.ts';
+import { Forecast, type ComparedMetric, type ComparisonScale, type FigureComparison, type PlanForecastVersusActual, type Range, type RecordedOutcome } from '../domain/plan.ts';
 import { CodedError, ErrorCode } from '../errors.ts';
 
-export interface RecordedOutcomeFigures {
-  sent: number;
-  delivered: number;
-  converted: number;
-  revenue: number;
-  holdoutSize: number;
-  holdoutConverted: number;
-}
-
-export type ComparedMetric = 'conversions' | 'conversionRate' | 'incrementalConversions' | 'revenue';
-
-export interface FigureComparison {
-  metric: ComparedMetric;
-  /** The forecast range, scaled to the messages actually sent (rates are not scaled). */
-  forecast: Range;
-  actual: number;
-  /** Whether the actual value lies in [p10, p90]. */
-  inside80: boolean;
-  /** (p50 − actual) ÷ actual: above 0 when the forecast was too high; null when the actual is 0. */
-  relativeError: number | null;
-}
+/** The outcome's figures; the shape is the domain's `RecordedOutcome`. */
+export type RecordedOutcomeFigures = RecordedOutcome;
+export type { ComparedMetric, FigureComparison };
 
 export interface ForecastVersusActual {
   campaignId: string;
@@ -36,7 +18,7 @@ export interface ForecastVersusActual {
   forecast: Forecast | null;
   outcome: RecordedOutcomeFigures | null;
   /** Messages the forecast planned and those actually sent; the factor counts were scaled by. */
-  scale: { planned: number; actual: number; factor: number; basis: 'sent' | 'delivered' } | null;
+  scale: ComparisonScale | null;
   comparisons: FigureComparison[];
   notes: string[];
 }
@@ -129,4 +111,18 @@ export async function forecastVersusActual(db: Database, campaignId: string): Pr
   if (!outcome) notes.push(`No outcome is recorded yet: import one with campaign-agent outcomes import FILE.csv.`);
   if (!forecast || !outcome) return { ...base, scale: null, comparisons: [], notes };
   return { ...base, ...compareForecastWithOutcome(forecast, outcome) };
+}
+
+/**
+ * The comparison a plan shows for its campaign: null until an outcome is recorded (or when the
+ * campaign is gone), so plans of campaigns still running look as they did.
+ */
+export async function planForecastVersusActual(db: Database, campaignId: string): Promise<PlanForecastVersusActual | null> {
+  const result = await forecastVersusActual(db, campaignId).catch((error: unknown) => {
+    if (error instanceof CodedError && error.code === ErrorCode.NotFound) return null;
+    throw error;
+  });
+  if (!result?.outcome) return null;
+  const endedAt = result.endedAt ? new Date(result.endedAt).toISOString() : null;
+  return { campaignId: result.campaignId, endedAt, outcome: result.outcome, scale: result.scale, comparisons: result.comparisons, notes: result.notes };
 }

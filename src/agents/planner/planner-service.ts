@@ -5,6 +5,7 @@ import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import { Command } from '@langchain/langgraph';
 import { CodedError, ErrorCode } from '../../errors.ts';
 import type { Plan } from '../../domain/plan.ts';
+import { planForecastVersusActual } from '../../outcomes/forecast-versus-actual.ts';
 import { approvalRefusal, type ApprovalDecision, type Role } from './approval-decision.ts';
 import type { PlannerDeps } from './deps.ts';
 import { buildPlannerGraph } from './graph.ts';
@@ -45,10 +46,16 @@ export class PlannerService {
     return { values: values as PlannerStateType, started, awaitingApproval };
   }
 
-  /** The thread's current plan, or null when the thread has no messages yet. */
+  /**
+   * The thread's current plan, or null when the thread has no messages yet. Once its campaign has a
+   * recorded outcome, the plan carries its forecast versus what actually happened.
+   */
   async currentPlan(threadId: string): Promise<Plan | null> {
     const { values, started } = await this.#state(threadId);
-    return started ? toPlan(values, threadId) : null;
+    if (!started) return null;
+    const plan = toPlan(values, threadId);
+    const versusActual = plan.campaignId ? await planForecastVersusActual(this.#deps.db, plan.campaignId) : null;
+    return versusActual ? { ...plan, forecastVersusActual: versusActual } : plan;
   }
 
   async isAwaitingApproval(threadId: string): Promise<boolean> {

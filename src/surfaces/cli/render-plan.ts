@@ -1,14 +1,14 @@
-// Prints a plan for people, in the goal's language: who, what it will likely do, what it says,
-// when, and whether it is allowed.
-import type { Plan, Range } from '../../domain/plan.ts';
+// Prints a plan for people, in the goal's language: who, what it will likely do and why (and, once
+// finished, what it did), what it says, when, and whether it is allowed.
+import type { Plan } from '../../domain/plan.ts';
 import type { Locale } from '../../domain/vocabulary.ts';
+import { renderForecastLines, renderForecastVersusActualLines } from './render-forecast.ts';
 
 const LABELS = {
   en: {
     status: { needs_approval: 'Waiting for approval', scheduled: 'Scheduled', blocked: 'Blocked', needs_clarification: 'Needs clarification', rejected: 'Rejected' },
     goal: 'Goal', objective: 'Objective', channels: 'Channels', offer: 'Offer', noOffer: 'none',
     audience: 'Audience', customers: 'customers', reachable: 'Reachable', assumptions: 'Assumptions',
-    forecast: 'Forecast (p10 / p50 / p90)', conversions: 'Conversions', incremental: 'Incremental conversions', revenue: 'Revenue', cost: 'Cost', roi: 'ROI', basedOn: 'Based on',
     copy: 'Copy', schedule: 'Schedule', guardrails: 'Guardrails', approval: 'Approval needed because', campaign: 'Campaign', thread: 'Thread',
     next: (thread: string) => `Next: campaign-agent chat --thread ${thread}  then type "approve", "reject" or a change`,
   },
@@ -16,7 +16,6 @@ const LABELS = {
     status: { needs_approval: '等待审批', scheduled: '已排期', blocked: '已拦截', needs_clarification: '需要澄清', rejected: '已驳回' },
     goal: '目标', objective: '目的', channels: '渠道', offer: '优惠', noOffer: '无',
     audience: '人群', customers: '位客户', reachable: '可触达', assumptions: '假设',
-    forecast: '预测（p10 / p50 / p90）', conversions: '转化', incremental: '增量转化', revenue: '收入', cost: '成本', roi: 'ROI', basedOn: '参考',
     copy: '文案', schedule: '发送时间', guardrails: '合规检查', approval: '需要审批，原因', campaign: '活动', thread: '会话',
     next: (thread: string) => `下一步：campaign-agent chat --thread ${thread}，然后输入“批准”、“驳回”或修改意见`,
   },
@@ -26,10 +25,6 @@ const VERDICT_MARK = { pass: '✓', fixed: '✎', blocked: '✗' } as const;
 
 function formatNumber(value: number, locale: Locale): string {
   return value.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
-}
-
-function formatRange(range: Range, locale: Locale, suffix = ''): string {
-  return [range.p10, range.p50, range.p90].map((value) => formatNumber(value, locale) + suffix).join(' / ');
 }
 
 function describeOffer(plan: Plan, locale: Locale): string {
@@ -64,19 +59,8 @@ export function renderPlan(plan: Plan): string {
     lines.push('', `${t.audience}: ${plan.segment.description}`, `  ${formatNumber(plan.segment.count, locale)} ${t.customers}; ${t.reachable}: ${reachable}`);
     if (plan.segment.assumptions.length) lines.push(`  ${t.assumptions}: ${plan.segment.assumptions.join('; ')}`);
   }
-  if (plan.forecast) {
-    const f = plan.forecast;
-    lines.push(
-      '',
-      t.forecast,
-      `  ${t.conversions}: ${formatRange(f.conversions, locale)}`,
-      `  ${t.incremental}: ${formatRange(f.incrementalConversions, locale)}`,
-      `  ${t.revenue}: ${formatRange(f.revenue, locale)} ${f.currency}`,
-      `  ${t.cost}: ${formatRange(f.cost, locale)} ${f.currency}`,
-      `  ${t.roi}: ${formatRange(f.roi, locale)}`,
-    );
-    if (f.basedOn.length) lines.push(`  ${t.basedOn}: ${f.basedOn.join('; ')}`);
-  }
+  if (plan.forecast) lines.push('', ...renderForecastLines(plan.forecast, locale));
+  if (plan.forecastVersusActual) lines.push('', ...renderForecastVersusActualLines(plan.forecastVersusActual, plan.forecast?.currency ?? '', locale));
   if (plan.messages.length) {
     lines.push('', t.copy);
     for (const message of plan.messages) {
