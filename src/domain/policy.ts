@@ -78,6 +78,23 @@ export const TriggerRules = z.object({
   }),
 });
 
+/** A quiet-hours window: start and end in the recipient's local time; a start after the end spans midnight. */
+export const QuietHoursWindow = z.object({ start: LocalTime, end: LocalTime });
+export type QuietHoursWindow = z.infer<typeof QuietHoursWindow>;
+
+/** An ISO 3166-1 alpha-2 country code, as stored on customers (`CN`, `US`). */
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country code such as CN');
+
+/**
+ * Quiet hours: a default window, with overrides per channel and per country (and per channel within
+ * a country). The most specific match wins: country+channel, then country, then channel, then default.
+ */
+export const QuietHoursPolicy = QuietHoursWindow.extend({
+  channels: z.partialRecord(Channel, QuietHoursWindow).default({}),
+  countries: z.record(CountryCode, QuietHoursWindow.extend({ channels: z.partialRecord(Channel, QuietHoursWindow).default({}) })).default({}),
+});
+export type QuietHoursPolicy = z.infer<typeof QuietHoursPolicy>;
+
 export const Policy = z.object({
   version: z.literal(1),
   discount: z.object({
@@ -99,11 +116,7 @@ export const Policy = z.object({
     /** Only customers who opted in to a channel are messaged on it. Cannot be switched off. */
     required: z.literal(true),
   }),
-  quietHours: z.object({
-    /** Start and end in the recipient's local time; a start after the end spans midnight. */
-    start: LocalTime,
-    end: LocalTime,
-  }),
+  quietHours: QuietHoursPolicy,
   frequencyCap: z.object({
     maxMessages: z.number().int().min(1).max(100),
     windowDays: z.number().int().min(1).max(90),

@@ -17,6 +17,8 @@ export interface AudienceFacts {
   overFrequencyCap: number;
   /** Per planned channel: customers who consented to it but are on a suppression list (already left out of `reachable`). */
   suppressed?: Partial<Record<Channel, number>>;
+  /** Countries of the segment's customers (null for unknown), for per-country quiet hours; absent: every country the policy names. */
+  countries?: Array<string | null>;
 }
 
 /** Average selling price and unit cost of a product category, in the policy currency. */

@@ -42,7 +42,7 @@ describe('loadPolicy', () => {
       allowStacking: false,
     });
     expect(policy.consent).toEqual({ required: true });
-    expect(policy.quietHours).toEqual({ start: '21:00', end: '08:00' });
+    expect(policy.quietHours).toEqual({ start: '21:00', end: '08:00', channels: {}, countries: {} });
     expect(policy.frequencyCap).toEqual({ maxMessages: 3, windowDays: 7 });
     expect(policy.minors).toEqual({ minimumAge: 18, restrictedCategories: ['alcohol', 'tobacco', 'gambling'] });
     expect(policy.approval).toEqual({

@@ -8,6 +8,8 @@ export interface SendTimeOptions {
   schedule: Schedule;
   timeZone: string;
   now: Date;
+  /** The recipient's own window (policy override for their channel and country); default: the schedule's. */
+  quietHours?: Schedule['quietHours'];
 }
 
 /** Moves an instant out of the quiet hours of `timeZone`, to the next allowed local time. */
@@ -18,7 +20,7 @@ export function holdOutOfQuietHours(instant: Date, timeZone: string, quietHours:
   return DateTime.fromISO(allowed, { zone: timeZone }).toJSDate();
 }
 
-export function sendInstantFor({ schedule, timeZone, now }: SendTimeOptions): Date | null {
+export function sendInstantFor({ schedule, timeZone, now, quietHours = schedule.quietHours }: SendTimeOptions): Date | null {
   if (schedule.kind === 'trigger') return null;
   const planned =
     schedule.localDateTime && (schedule.kind === 'at' || schedule.kind === 'window')
@@ -26,5 +28,5 @@ export function sendInstantFor({ schedule, timeZone, now }: SendTimeOptions): Da
       : now;
   // A planned time already past in this zone (approval came late) means: send now, politely.
   const instant = planned.getTime() < now.getTime() ? now : planned;
-  return holdOutOfQuietHours(instant, timeZone, schedule.quietHours);
+  return holdOutOfQuietHours(instant, timeZone, quietHours);
 }

@@ -35,12 +35,16 @@ export interface AudienceFactsResult {
   purchasedLast30Days: number;
   /** Members per time zone, largest first. */
   timeZones: Array<{ timeZone: string; customers: number }>;
+  /** The members' countries (upper-case codes, null for unknown), sorted: for per-country quiet hours. */
+  countries: Array<string | null>;
 }
 
 export interface Recipient {
   customerId: string;
   channel: Channel;
   timeZone: string;
+  /** Upper-case country code, or null when unknown. */
+  country: string | null;
 }
 
 /** Sends that count towards the frequency cap. */
@@ -54,7 +58,7 @@ function memberCte(query: AudienceFactsQuery, params: SqlParams): string {
   const sendAt = params.param(query.sendAt.toISOString(), 'timestamptz');
   const sentAt = 'coalesce(send.sent_at, send.send_at)';
   return (
-    `member AS (SELECT c.id, c.time_zone,` +
+    `member AS (SELECT c.id, c.time_zone, upper(nullif(trim(c.country), '')) AS country,` +
     ` coalesce(${age} < ${params.param(query.minimumAge, 'int')}, false) AS is_minor,` +
     ` (SELECT count(*) FROM sends send WHERE send.customer_id = c.id AND send.status = ANY(${params.param(CAPPED_SEND_STATUSES, 'text[]')})` +
     ` AND ${sentAt} > ${sendAt} - make_interval(days => ${params.param(query.frequencyCap.windowDays, 'int')}) AND ${sentAt} <= ${sendAt})` +
@@ -88,7 +92,8 @@ export async function queryAudienceFacts(db: Queryable, query: AudienceFactsQuer
     ` (SELECT mean FROM order_value) AS average_order_value, (SELECT spread FROM order_value) AS order_value_std_dev,` +
     ` (SELECT count(DISTINCT purchase.customer_id) ${memberOrders(RECENT_PURCHASE_DAYS)}) AS purchased_recently,` +
     ` (SELECT json_agg(json_build_object('timeZone', zone.time_zone, 'customers', zone.customers) ORDER BY zone.customers DESC, zone.time_zone)` +
-    ` FROM (SELECT time_zone, count(*) AS customers FROM member GROUP BY time_zone) zone) AS time_zones`;
+    ` FROM (SELECT time_zone, count(*) AS customers FROM member GROUP BY time_zone) zone) AS time_zones,` +
+    ` (SELECT json_agg(DISTINCT country) FROM member) AS countries`;
   const { rows } = await db.query(sql, params.values);
   const row = rows[0] ?? {};
   return {
@@ -103,6 +108,7 @@ export async function queryAudienceFacts(db: Queryable, query: AudienceFactsQuer
       timeZone: zone.timeZone,
       customers: Number(zone.customers),
     })),
+    countries: ((row.countries ?? []) as Array<string | null>).sort((a, b) => (a ?? '~').localeCompare(b ?? '~')),
   };
 }
 
@@ -120,12 +126,12 @@ export async function selectRecipients(
   const { withSegment, params } = segmentStatement(query.definition, query.asOf);
   const member = memberCte(query, params);
   const sql =
-    `${withSegment}, ${member} SELECT member.id AS customer_id, chosen.channel, member.time_zone FROM member` +
+    `${withSegment}, ${member} SELECT member.id AS customer_id, chosen.channel, member.time_zone, member.country FROM member` +
     ` CROSS JOIN LATERAL (SELECT planned.channel FROM unnest(${params.param(channels, 'text[]')}) WITH ORDINALITY AS planned(channel, plan_order)` +
     ` WHERE ${reachableSql('member.id', 'planned.channel')} ORDER BY planned.plan_order LIMIT 1) chosen` +
     ` WHERE NOT (member.is_minor AND ${params.param(query.exclude.minors, 'boolean')})` +
     ` AND NOT (member.over_cap AND ${params.param(query.exclude.overFrequencyCap, 'boolean')})` +
     ` ORDER BY member.id`;
-  const { rows } = await db.query<{ customer_id: string; channel: Channel; time_zone: string }>(sql, params.values);
-  return rows.map((row) => ({ customerId: row.customer_id, channel: row.channel, timeZone: row.time_zone }));
+  const { rows } = await db.query<{ customer_id: string; channel: Channel; time_zone: string; country: string | null }>(sql, params.values);
+  return rows.map((row) => ({ customerId: row.customer_id, channel: row.channel, timeZone: row.time_zone, country: row.country }));
 }

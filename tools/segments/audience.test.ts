@@ -100,6 +100,7 @@ describe('queryAudienceFacts', () => {
         { timeZone: 'Asia/Shanghai', customers: 5 },
         { timeZone: 'Asia/Tokyo', customers: 1 },
       ],
+      countries: ['CN'],
     });
   });
 
@@ -124,17 +125,17 @@ describe('selectRecipients', () => {
 
   it('picks the first planned channel each customer can be reached on, in plan order', async () => {
     expect(await recipients(['email', 'sms'])).toEqual([
-      { customerId: 'c01', channel: 'email', timeZone: 'Asia/Shanghai' },
-      { customerId: 'c02', channel: 'sms', timeZone: 'Asia/Shanghai' }, // withdrew e-mail consent
-      { customerId: 'c05', channel: 'sms', timeZone: 'Asia/Shanghai' },
-      { customerId: 'c09', channel: 'sms', timeZone: 'Asia/Shanghai' },
+      { customerId: 'c01', channel: 'email', timeZone: 'Asia/Shanghai', country: 'CN' },
+      { customerId: 'c02', channel: 'sms', timeZone: 'Asia/Shanghai', country: 'CN' }, // withdrew e-mail consent
+      { customerId: 'c05', channel: 'sms', timeZone: 'Asia/Shanghai', country: 'CN' },
+      { customerId: 'c09', channel: 'sms', timeZone: 'Asia/Shanghai', country: 'CN' },
     ]); // c04 is suppressed on sms, c08 only reachable on wecom
     expect((await recipients(['sms', 'email'])).find((recipient) => recipient.customerId === 'c01')?.channel).toBe('sms');
     expect(await recipients(['wecom', 'push'], undefined, EVERYONE)).toEqual([
-      { customerId: 'c06', channel: 'push', timeZone: 'UTC' },
-      { customerId: 'c08', channel: 'wecom', timeZone: 'Asia/Shanghai' },
-      { customerId: 'c09', channel: 'push', timeZone: 'Asia/Shanghai' },
-      { customerId: 'c12', channel: 'wecom', timeZone: 'Europe/Berlin' },
+      { customerId: 'c06', channel: 'push', timeZone: 'UTC', country: null },
+      { customerId: 'c08', channel: 'wecom', timeZone: 'Asia/Shanghai', country: 'CN' },
+      { customerId: 'c09', channel: 'push', timeZone: 'Asia/Shanghai', country: 'CN' },
+      { customerId: 'c12', channel: 'wecom', timeZone: 'Europe/Berlin', country: 'DE' },
     ]);
   });
 

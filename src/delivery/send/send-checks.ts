@@ -1,10 +1,12 @@
 // The checks a send passes at the moment it goes out, not only when the campaign was planned: the
 // campaign is still live, a trigger's exit condition has not happened, the recipient still consents
 // and is not suppressed, can be reached, is outside quiet hours in their own zone, and is under the
-// frequency cap counting messages already sent. Pure: facts and the clock in, a decision out.
+// frequency cap counting messages already sent. Quiet hours are the window for the send's channel
+// and the recipient's country. Pure: facts and the clock in, a decision out.
 import { DateTime } from 'luxon';
 import { holdOutOfQuietHours } from '../../../tools/schedule/send-time.ts';
 import type { Policy } from '../../domain/policy.ts';
+import { quietHoursFor, type QuietHoursRules } from '../../guardrails/quiet-hours-for.ts';
 import type { Channel, EventType } from '../../domain/vocabulary.ts';
 
 export interface SendFacts {
@@ -12,6 +14,8 @@ export interface SendFacts {
   sendAt: Date;
   campaignStatus: string;
   timeZone: string;
+  /** The recipient's country code, for per-country quiet hours; null when unknown. */
+  country: string | null;
   email: string | null;
   phone: string | null;
   consentGranted: boolean;
@@ -30,7 +34,7 @@ export type SendDecision =
   | { action: 'reschedule'; sendAt: Date; reason: string };
 
 export interface SendCheckOptions {
-  policy: Pick<Policy, 'quietHours' | 'frequencyCap'>;
+  policy: { quietHours: QuietHoursRules; frequencyCap: Policy['frequencyCap'] };
   now: Date;
   /** A send this little ahead of its time counts as due (clocks of workers and database differ slightly). */
   earlyToleranceMs?: number;
@@ -68,13 +72,15 @@ export function decideSend(facts: SendFacts, { policy, now, earlyToleranceMs = 5
   if (facts.channel === 'email' && !facts.email) return { action: 'suppress', reason: 'contact.missing: no e-mail address' };
   if (facts.channel === 'sms' && !facts.phone) return { action: 'suppress', reason: 'contact.missing: no phone number' };
 
-  const allowed = holdOutOfQuietHours(now, facts.timeZone, policy.quietHours);
+  const quietHours = quietHoursFor(policy.quietHours, facts);
+  const allowed = holdOutOfQuietHours(now, facts.timeZone, quietHours);
   if (allowed.getTime() !== now.getTime()) {
-    const { start, end } = policy.quietHours;
+    const { start, end, scope } = quietHours;
+    const which = scope === 'default' ? '' : ` (${scope})`;
     return {
       action: 'reschedule',
       sendAt: allowed,
-      reason: `quiet_hours.local_time: ${localTime(now, facts.timeZone)} is inside quiet hours ${start}-${end} in ${facts.timeZone}; moved to ${localTime(allowed, facts.timeZone)}`,
+      reason: `quiet_hours.local_time: ${localTime(now, facts.timeZone)} is inside quiet hours ${start}-${end}${which} in ${facts.timeZone}; moved to ${localTime(allowed, facts.timeZone)}`,
     };
   }
   const { maxMessages, windowDays } = policy.frequencyCap;

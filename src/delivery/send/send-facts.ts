@@ -34,6 +34,7 @@ interface FactsRow extends Record<string, unknown> {
   locale: string | null;
   trigger: Schedule['trigger'];
   time_zone: string;
+  country: string | null;
   email: string | null;
   phone: string | null;
   first_name: string | null;
@@ -72,7 +73,7 @@ export async function loadSendFacts(
   await tx.query('SELECT id FROM customers WHERE id = $1 FOR UPDATE', [send.customerId]);
   const { rows } = await tx.query<FactsRow>(
     `SELECT c.status AS campaign_status, c.brief->>'locale' AS locale, c.plan->'schedule'->'trigger' AS trigger,
-            cu.time_zone, cu.email, cu.phone, cu.first_name, cu.locale AS customer_locale,
+            cu.time_zone, upper(nullif(trim(cu.country), '')) AS country, cu.email, cu.phone, cu.first_name, cu.locale AS customer_locale,
             coalesce((SELECT granted FROM consents WHERE customer_id = cu.id AND channel = $3), false) AS consent_granted,
             (SELECT coalesce(channel, 'all channels') || ': ' || reason FROM suppressions
               WHERE customer_id = cu.id AND (channel = $3 OR channel IS NULL) ORDER BY channel NULLS FIRST LIMIT 1) AS suppression,
@@ -98,6 +99,7 @@ export async function loadSendFacts(
       sendAt: send.sendAt,
       campaignStatus: row.campaign_status,
       timeZone: row.time_zone,
+      country: row.country,
       email: row.email,
       phone: row.phone,
       consentGranted: row.consent_granted === true,

@@ -51,7 +51,7 @@ async function scanCampaign(db: Database, campaign: TriggerCampaignRow, { now, p
     });
     const triggered = new Set(events.map((event) => event.customerId));
     const recipients = new Map<string, TriggerRecipient>(
-      members.filter((member) => triggered.has(member.customerId)).map((member) => [member.customerId, { channel: member.channel, timeZone: member.timeZone }]),
+      members.filter((member) => triggered.has(member.customerId)).map((member) => [member.customerId, { channel: member.channel, timeZone: member.timeZone, country: member.country }]),
     );
     const { rows: copy } = await db.query<{ channel: Channel; variant: string }>('SELECT channel, variant FROM messages WHERE campaign_id = $1', [campaign.id]);
     const variants: Partial<Record<Channel, string[]>> = {};

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { holdOutOfQuietHours } from '../../../tools/schedule/send-time.ts';
 import type { Channel } from '../../domain/vocabulary.ts';
+import { quietHoursFor, type QuietHoursRules } from '../../guardrails/quiet-hours-for.ts';
 
 export interface TriggerEvent {
   id: number;
@@ -14,6 +15,8 @@ export interface TriggerEvent {
 export interface TriggerRecipient {
   channel: Channel;
   timeZone: string;
+  /** Country code for per-country quiet hours; null or absent when unknown. */
+  country?: string | null;
 }
 
 export interface TriggerSend {
@@ -33,7 +36,8 @@ export interface PlanTriggerSendsOptions {
   /** The campaign's copy variants per channel. */
   variants: Partial<Record<Channel, readonly string[]>>;
   delayMinutes: number;
-  quietHours: { start: string; end: string };
+  /** The policy's quiet hours; each send gets the window of its channel and recipient country. */
+  quietHours: QuietHoursRules;
 }
 
 const DAY_MS = 86_400_000;
@@ -67,7 +71,7 @@ export function planTriggerSends({ events, recipients, variants, delayMinutes, q
       step,
       channel: recipient.channel,
       variant,
-      sendAt: holdOutOfQuietHours(due, recipient.timeZone, quietHours),
+      sendAt: holdOutOfQuietHours(due, recipient.timeZone, quietHoursFor(quietHours, recipient)),
       triggeredAt: event.occurredAt,
       triggerEventId: event.id,
     });

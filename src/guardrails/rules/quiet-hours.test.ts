@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleBrief, sampleDraft, sampleInput, sampleSchedule } from '../guardrail-fixtures.ts';
+import { sampleBrief, sampleDraft, sampleInput, samplePolicy, sampleSchedule } from '../guardrail-fixtures.ts';
 import { quietHoursLocalTime, rewriteSummary } from './quiet-hours.ts';
 
 const overnight = { start: '21:00', end: '08:00' };
@@ -121,5 +121,64 @@ describe('quiet_hours.local_time', () => {
       status: 'blocked',
       detail: '排期中没有可对照免打扰时段检查的发送时间',
     });
+  });
+});
+
+describe('quiet_hours.local_time with per-channel and per-country windows', () => {
+  const policy = samplePolicy();
+  policy.quietHours = {
+    start: '21:00',
+    end: '08:00',
+    channels: { email: { start: '23:00', end: '07:00' } },
+    countries: { CN: { start: '22:00', end: '09:00', channels: {} } },
+  };
+  const at = (localDateTime: string, countries: Array<string | null>, channels: Array<'sms' | 'email'> = ['sms']) =>
+    sampleInput({
+      policy,
+      audience: { count: 100, reachable: { sms: 100 }, minors: 0, overFrequencyCap: 0, countries },
+      draft: sampleDraft({
+        brief: sampleBrief({ channels, timing: { kind: 'at', localDateTime } }),
+        schedule: sampleSchedule({ localDateTime, summary: `Send on ${localDateTime.replace('T', ' ')}`, firstSendUtc: null, lastSendUtc: null }),
+      }),
+    });
+
+  it('passes an e-mail at 21:30 outside China, where the e-mail window starts at 23:00', () => {
+    expect(quietHoursLocalTime.check(at('2025-11-11T21:30', ['GB'], ['email'])).verdict).toEqual({
+      rule: 'quiet_hours.local_time',
+      status: 'pass',
+      detail: "sends at 2025-11-11 21:30 in each recipient's local time, outside quiet hours (23:00-07:00 (email))",
+    });
+  });
+
+  it('moves a 23:30 Shanghai send to 09:00 the next morning, the end of the Chinese window', () => {
+    const outcome = quietHoursLocalTime.check(at('2025-11-11T23:30', ['CN']));
+    expect(outcome.verdict).toEqual({
+      rule: 'quiet_hours.local_time',
+      status: 'fixed',
+      detail: "2025-11-11 23:30 falls in quiet hours (22:00-09:00 (CN)), so the send moves to 2025-11-12 09:00 in each recipient's local time",
+    });
+    expect(outcome.draft.schedule.localDateTime).toBe('2025-11-12T09:00');
+    expect(outcome.draft.schedule.summary).toBe('Send on 2025-11-12 09:00 (moved out of quiet hours 22:00-09:00)');
+  });
+
+  it('moves a send for a mixed audience past the latest window end', () => {
+    const outcome = quietHoursLocalTime.check(at('2025-11-11T08:30', ['CN', 'GB']));
+    expect(outcome.verdict.status).toBe('fixed');
+    expect(outcome.verdict.detail).toBe(
+      "2025-11-11 08:30 falls in quiet hours (21:00-08:00 (default), 22:00-09:00 (CN)), so the send moves to 2025-11-11 09:00 in each recipient's local time",
+    );
+    expect(outcome.draft.schedule.localDateTime).toBe('2025-11-11T09:00');
+  });
+
+  it('blocks when the windows of the audience together cover the whole day', () => {
+    const covering = samplePolicy();
+    covering.quietHours = { ...policy.quietHours, countries: { CN: { start: '07:00', end: '22:00', channels: {} } } };
+    const outcome = quietHoursLocalTime.check({ ...at('2025-11-11T23:30', ['CN', 'GB']), policy: covering });
+    expect(outcome.verdict).toEqual({
+      rule: 'quiet_hours.local_time',
+      status: 'blocked',
+      detail: 'quiet hours (21:00-08:00 (default), 07:00-22:00 (CN)) together leave no time of day to send at',
+    });
+    expect(outcome.draft.schedule.localDateTime).toBe('2025-11-11T23:30');
   });
 });

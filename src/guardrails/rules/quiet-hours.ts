@@ -1,10 +1,11 @@
 // Rule `quiet_hours.local_time`: no message lands inside the policy's quiet hours, in each
-// recipient's own local time. A one-off send planned inside them moves to their end; sends made
+// recipient's own local time, under the window for each planned channel and recipient country. A one-off send planned inside them moves to their end; sends made
 // as soon as possible or by a trigger are held to the next allowed local time when they go out.
 import type { Schedule } from '../../domain/plan.ts';
 import type { Locale } from '../../domain/vocabulary.ts';
 import type { GuardrailInput, GuardrailRule, RuleOutcome } from '../guardrail-input.ts';
-import { isWithinQuietHours, minutesBetween, nextAllowedLocalTime } from '../quiet-hours-time.ts';
+import { nextAllowedUnderAll, quietHoursInAudience, windowContaining, type ScopedQuietHours } from '../quiet-hours-for.ts';
+import { minutesBetween } from '../quiet-hours-time.ts';
 import type { QuietHours } from '../quiet-hours-time.ts';
 import { say } from '../verdict-text.ts';
 
@@ -53,11 +54,17 @@ function plannedLocalDateTime(input: GuardrailInput): string | null {
   return null;
 }
 
+/** The windows as `21:00-08:00`, or `21:00-08:00 (default), 22:00-09:00 (CN)` when they differ by place or channel. */
+function spans(windows: readonly ScopedQuietHours[]): string {
+  if (windows.length === 1 && windows[0]!.scope === 'default') return span(windows[0]!);
+  return windows.map((window) => `${span(window)} (${window.scope})`).join(', ');
+}
+
 function check(input: GuardrailInput): RuleOutcome {
-  const { draft, policy } = input;
+  const { draft, policy, audience } = input;
   const locale = draft.brief.locale;
-  const quietHours = policy.quietHours;
-  const quiet = span(quietHours);
+  const windows = quietHoursInAudience(policy.quietHours, { channels: draft.brief.channels, countries: audience.countries });
+  const quiet = spans(windows);
   const verdict = (status: 'pass' | 'fixed' | 'blocked', detail: string) => ({ rule: QUIET_HOURS, status, detail });
 
   if (draft.schedule.kind === 'asap' || draft.schedule.kind === 'trigger') {
@@ -73,7 +80,8 @@ function check(input: GuardrailInput): RuleOutcome {
     const detail = say(locale, 'the schedule has no send time to check against quiet hours', '排期中没有可对照免打扰时段检查的发送时间');
     return { verdict: verdict('blocked', detail), draft, exclusions: [] };
   }
-  if (!isWithinQuietHours(planned.slice(11), quietHours)) {
+  const hit = windowContaining(planned, windows);
+  if (!hit) {
     const detail = say(
       locale,
       `sends at ${readable(planned)} in each recipient's local time, outside quiet hours (${quiet})`,
@@ -82,7 +90,15 @@ function check(input: GuardrailInput): RuleOutcome {
     return { verdict: verdict('pass', detail), draft, exclusions: [] };
   }
 
-  let moved = nextAllowedLocalTime(planned, quietHours);
+  let moved = nextAllowedUnderAll(planned, windows);
+  if (moved === null) {
+    const detail = say(
+      locale,
+      `quiet hours (${quiet}) together leave no time of day to send at`,
+      `免打扰时段（${quiet}）合起来覆盖了全天，没有可发送的时间`,
+    );
+    return { verdict: verdict('blocked', detail), draft, exclusions: [] };
+  }
   let because = say(
     locale,
     `so the send moves to ${readable(moved)} in each recipient's local time`,
@@ -90,7 +106,16 @@ function check(input: GuardrailInput): RuleOutcome {
   );
   const timing = draft.brief.timing;
   if (timing.kind === 'window' && moved.slice(0, 10) > timing.to) {
-    moved = `${planned.slice(0, 10)}T${quietHours.end}`;
+    const earlier = nextAllowedUnderAll(`${planned.slice(0, 10)}T${hit.end}`, windows);
+    if (earlier === null || earlier.slice(0, 10) > timing.to) {
+      const detail = say(
+        locale,
+        `${readable(planned)} falls in quiet hours (${quiet}) and no allowed time is left before the window ends on ${timing.to}`,
+        `${readable(planned)} 处于免打扰时段（${quiet}），且活动期 ${timing.to} 结束前没有可发送的时间`,
+      );
+      return { verdict: verdict('blocked', detail), draft, exclusions: [] };
+    }
+    moved = earlier;
     because = say(
       locale,
       `and the next allowed time is after the window ends on ${timing.to}, so the send moves earlier to ${readable(moved)} in each recipient's local time`,
@@ -101,8 +126,8 @@ function check(input: GuardrailInput): RuleOutcome {
   const schedule: Schedule = {
     ...draft.schedule,
     localDateTime: moved,
-    summary: rewriteSummary(draft.schedule.summary, planned, moved, quietHours, locale),
-    quietHours: { ...quietHours },
+    summary: rewriteSummary(draft.schedule.summary, planned, moved, hit, locale),
+    quietHours: { start: policy.quietHours.start, end: policy.quietHours.end },
     firstSendUtc: shiftInstant(draft.schedule.firstSendUtc, shift),
     lastSendUtc: shiftInstant(draft.schedule.lastSendUtc, shift),
   };

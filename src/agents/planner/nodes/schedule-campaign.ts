@@ -7,6 +7,7 @@ import { selectRecipients } from '../../../../tools/segments/audience-facts.ts';
 import { sendInstantFor } from '../../../../tools/schedule/send-time.ts';
 import { appendAudit, queueSends, saveCampaign, saveMessages, type SendRow } from '../../../data/campaigns.ts';
 import type { PlannedMessage } from '../../../domain/plan.ts';
+import { quietHoursFor } from '../../../guardrails/quiet-hours-for.ts';
 import { campaignIdFor, campaignNameFor } from '../campaign-identity.ts';
 import type { PlannerDeps } from '../deps.ts';
 import { toPlan } from '../plan-view.ts';
@@ -42,7 +43,8 @@ export function makeScheduleCampaign(deps: PlannerDeps) {
     const sends: SendRow[] = [];
     for (const recipient of recipients) {
       const variant = variantFor(recipient.customerId, recipient.channel, state.copy);
-      const sendAt = sendInstantFor({ schedule, timeZone: recipient.timeZone, now: sendingAt });
+      const quietHours = quietHoursFor(deps.policy.quietHours, recipient);
+      const sendAt = sendInstantFor({ schedule, timeZone: recipient.timeZone, now: sendingAt, quietHours });
       if (variant && sendAt) sends.push({ customerId: recipient.customerId, channel: recipient.channel, variant, sendAt });
     }
 
