@@ -1,15 +1,17 @@
-// `campaign-agent segment` as a user runs it, on a UCI Online Retail-layout file imported into a
-// fresh database: RFM-style questions with --as-of give the exact counts worked out by hand in the
-// fixture; saved segments are reused and compared.
+// `campaign-agent segment` as a user runs it, on a UCI Online Retail-layout file imported with
+// `campaign-agent import orders --map ...` into a fresh database: RFM-style questions with --as-of
+// give the exact counts worked out by hand in the fixture; saved segments are reused and compared.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCsv } from '../../src/data/import/import-csv.ts';
-import { UCI_ANSWERS, UCI_AS_OF, UCI_RETAIL_ROWS } from '../../src/data/import/uci-retail-fixture.ts';
+import type { Database } from '../../src/data/database.ts';
+import { UCI_ANSWERS, UCI_AS_OF, UCI_RETAIL_ROWS, UCI_TOTALS } from '../../src/data/import/uci-retail-fixture.ts';
 import { openDatabase } from '../../src/data/open-database.ts';
+import type { Condition } from '../../src/domain/segment.ts';
 import { createTestDatabase, memoryEnabledInTests, type TestDatabase } from '../../src/testing/test-database.ts';
+import { compileSegment } from './compile-segment.ts';
 
 const CLI = join(import.meta.dirname, '..', '..', 'bin', 'campaign-agent.mjs');
 let dir: string;
@@ -25,12 +27,12 @@ beforeAll(async () => {
   if (process.env.DATABASE_URL) {
     postgres = await createTestDatabase();
     env.DATABASE_URL = postgres.env.DATABASE_URL;
-    await importCsv(postgres.db, { kind: 'orders', file, skipBadRows: true });
   } else {
     delete env.DATABASE_URL;
-    const db = await openDatabase({ databaseUrl: null, dataDir: env.CAMPAIGN_AGENT_DATA_DIR!, memory: memoryEnabledInTests });
-    await importCsv(db, { kind: 'orders', file, skipBadRows: true }).finally(() => db.close());
   }
+  const imported = runCli(['import', 'orders', file, '--map', 'order_id=InvoiceNo,customer_id=CustomerID,ordered_at=InvoiceDate', '--skip-bad-rows', '--json']);
+  expect(imported.code).toBe(0);
+  expect(JSON.parse(imported.stdout)).toMatchObject({ imported: UCI_TOTALS.imported, written: { ordersCreated: UCI_TOTALS.orders, customersCreated: UCI_TOTALS.customers } });
 });
 afterAll(async () => {
   await postgres?.dispose();
@@ -40,6 +42,23 @@ afterAll(async () => {
 function runCli(args: string[]) {
   const result = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs `work` on the imported database (the test's PostgreSQL database, or the embedded one the CLI wrote). */
+async function inDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  if (postgres) return work(postgres.db);
+  const db = await openDatabase({ databaseUrl: null, dataDir: env.CAMPAIGN_AGENT_DATA_DIR!, memory: memoryEnabledInTests });
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** The ids of the customers matching `root` as of UCI_AS_OF, in id order. */
+function membersAsOf(root: Condition): Promise<string[]> {
+  const compiled = compileSegment({ version: 1, root }, { asOf: new Date(UCI_AS_OF) });
+  return inDatabase(async (db) => (await db.query<{ customer_id: string }>(`${compiled.sql} ORDER BY c.id`, compiled.params)).rows.map((row) => row.customer_id));
 }
 
 function segmentJson(args: string[]) {
@@ -93,6 +112,15 @@ describe('campaign-agent segment on imported retail data', () => {
       '5 customers (As of 2011-12-10T00:00:00.000Z)',
       'Reachable: sms 0, email 0, push 0, wecom 0',
     ]);
+  });
+
+  it('RFM quintile scores over the last 365 days as of the date: the buyers worked out by hand', async () => {
+    const window = { type: 'rolling' as const, days: 365 };
+    expect({
+      recent: await membersAsOf({ kind: 'rfm', recency: [4, 5], window }),
+      recentAndValuable: await membersAsOf({ kind: 'rfm', recency: [4, 5], monetary: [4, 5], window }),
+      frequent: await membersAsOf({ kind: 'rfm', frequency: [4, 5], window }),
+    }).toEqual({ recent: UCI_ANSWERS.rfmRecent, recentAndValuable: UCI_ANSWERS.rfmRecentAndValuable, frequent: UCI_ANSWERS.rfmFrequent });
   });
 
   it('names the --as-of flag when its value is not an ISO date or date-time', () => {

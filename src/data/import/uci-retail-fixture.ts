@@ -71,4 +71,19 @@ export const UCI_ANSWERS = {
   boughtLast30Days: ['12347', '12349', '12354', '12356', '12359'],
   top20PercentBySpend: ['12346', '12347'],
   lapsed90Days: ['12346', '12350', '12355', '12358', '12360'],
+  /**
+   * RFM quintile scores (score = 1 + floor(5 × buyers with a lower value / buyers)) among the 14
+   * buyers of the 365 days before UCI_AS_OF (everyone but 12357):
+   * - recency, last completed order ascending: 12346, 12350, 12360, 12358, 12355, 12348, 12361,
+   *   12352, 12353 (11/10 0:00), 12354 (11/10 0:01), 12349, 12359, 12347, 12356; 9 to 11 buyers
+   *   below score 4, 12 or 13 score 5, so R 4-5 = the last five;
+   * - monetary ascending: 12353 11.60, 12354 12.75, 12361 17.20, 12352 17.40, 12358 25.32,
+   *   12355 30.00, 12349 34.90, 12360 39.60, 12356 42.60, 12359 51.48, 12350 65.20, 12348 88.20,
+   *   12347 132.68, 12346 77183.60, so M 4-5 = the last five;
+   * - frequency: the ten buyers with one order have nobody below them (score 1); 12348, 12356 and
+   *   12359 with two have ten below (1 + floor(50 / 14) = 4); 12347 with three has 13 below (5).
+   */
+  rfmRecent: ['12347', '12349', '12354', '12356', '12359'],
+  rfmRecentAndValuable: ['12347', '12359'],
+  rfmFrequent: ['12347', '12348', '12356', '12359'],
 };
