@@ -45,7 +45,7 @@ beforeAll(async () => {
   await prepareEvalData(test.app, environment);
   connections = watchConnections();
   try {
-    const model = resolveEvalModel({ connection: test.app.config.model, timeZone: environment.timeZone, recordingsDir: join(EVALS_DIR, 'recordings'), now: () => NOW });
+    const model = await resolveEvalModel({ connection: test.app.config.model, timeZone: environment.timeZone, recordingsDir: join(EVALS_DIR, 'recordings'), now: () => NOW });
     run = await runEvals({ app: test.app, environment, suites, model });
   } finally {
     connections.stop();

@@ -10,6 +10,8 @@ import type { Policy } from '../domain/policy.ts';
 import { loadPolicy } from '../guardrails/policy-file.ts';
 import { loadModels, type LoadedModels } from '../models/load-models.ts';
 import { PlannerService } from '../agents/planner/planner-service.ts';
+import { SupportService } from '../agents/support/support-service.ts';
+import { loadSupportPolicy } from '../guardrails/support-policy-file.ts';
 import { syncCampaignMemory } from './sync-campaign-memory.ts';
 
 export interface App {
@@ -18,6 +20,8 @@ export interface App {
   policy: Policy;
   models: LoadedModels;
   planner: PlannerService;
+  /** The customer-service bot, on the same checkpointer as the planner. */
+  support: SupportService;
   /** What happened on this start: a first-run seed, memory entries indexed. */
   startup: { seeded: SeedReport | null; memoryIndexed: number };
   close(): Promise<void>;
@@ -40,7 +44,8 @@ async function dataOrigin(db: Database): Promise<unknown> {
 
 export async function openApp(config: Config, { seedDemo = true, seedCustomers, onSeedProgress, now }: OpenAppOptions = {}): Promise<App> {
   const policy = loadPolicy(config.policyPath ?? undefined);
-  const models = loadModels(config, { now });
+  const supportPolicy = loadSupportPolicy();
+  const models = await loadModels(config, { now });
   const db = await openDatabase(config);
   try {
     const seeded = seedDemo && (await dataOrigin(db)) === null ? await seedDemoData(db, { customers: seedCustomers ?? config.demoCustomers, onProgress: onSeedProgress }) : null;
@@ -48,12 +53,15 @@ export async function openApp(config: Config, { seedDemo = true, seedCustomers, 
     const checkpointer = new PostgresSaver(db.libraryPool(), undefined, { schema: 'langgraph' });
     await checkpointer.setup();
     const planner = new PlannerService({ db, policy, chatModel: models.chatModel, embedder: models.embedder, now }, checkpointer);
+    const replyModel = models.mode === 'openai' ? models.chatModel : null;
+    const support = new SupportService({ db, policy, supportPolicy, replyModel, recommendCrossSell: null, now }, checkpointer);
     return {
       config,
       db,
       policy,
       models,
       planner,
+      support,
       startup: { seeded, memoryIndexed },
       close: () => db.close(),
     };

@@ -56,8 +56,8 @@ export async function runEvalSession(options: EvalSessionOptions): Promise<EvalS
   const settings = readEvalSettings(options.env);
   const now = new Date(environment.now);
   const mode = options.mode ?? 'live';
-  const model = resolveEvalModel({ connection: options.connection, timeZone: environment.timeZone, model: options.model, mode, recordingsDir: join(evalsDir, 'recordings'), now: () => now });
-  const judge = configuredJudge({ judgeModel: settings.judge?.model ?? null, connection: options.connection, replay: mode === 'replay', unavailableReason: judgeUnavailableReason(options.env) });
+  const model = await resolveEvalModel({ connection: options.connection, timeZone: environment.timeZone, model: options.model, mode, recordingsDir: join(evalsDir, 'recordings'), now: () => now });
+  const judge = await configuredJudge({ judgeModel: settings.judge?.model ?? null, connection: options.connection, replay: mode === 'replay', unavailableReason: judgeUnavailableReason(options.env) });
   const tracing = settings.langsmith ? langsmithTracing(settings.langsmith) : null;
 
   const evalApp = await openEvalApp({ environment, onProgress: options.onSeedProgress });

@@ -74,7 +74,7 @@ afterAll(async () => {
 
 async function evaluate(mode: 'record' | 'replay'): Promise<EvalRun> {
   const connection = loadConfig({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: server.baseUrl, CAMPAIGN_AGENT_MODEL_MAX_RETRIES: '0' }).model;
-  const model = resolveEvalModel({ connection, timeZone: environment.timeZone, model: 'mock-gpt', mode, recordingsDir: join(dir, 'recordings'), now: () => NOW });
+  const model = await resolveEvalModel({ connection, timeZone: environment.timeZone, model: 'mock-gpt', mode, recordingsDir: join(dir, 'recordings'), now: () => NOW });
   return runEvals({ app: test.app, environment, suites: loadSuites({ dir, names: ['planning'] }), model });
 }
 
@@ -115,13 +115,13 @@ describe('record and replay against a local OpenAI-compatible server', () => {
     expect(() => updatedBaseline(null, afterEdit)).toThrow(/incomplete run: planning\/en-lapsed-email stale/);
   });
 
-  it('needs a key to call a named model, but not to replay it', () => {
+  it('needs a key to call a named model, but not to replay it', async () => {
     const connection = loadConfig({}).model;
     const options = { connection, timeZone: environment.timeZone, model: 'gpt-4o-mini', recordingsDir: join(dir, 'recordings'), now: () => NOW };
-    expect(() => resolveEvalModel({ ...options, mode: 'live' })).toThrow('--model gpt-4o-mini needs OPENAI_API_KEY (and OPENAI_BASE_URL for a non-OpenAI endpoint), or --replay to use recorded answers');
-    expect(() => resolveEvalModel({ ...options, mode: 'record' })).toThrow(/needs OPENAI_API_KEY/);
-    expect(resolveEvalModel({ ...options, mode: 'replay' })).toMatchObject({ name: 'gpt-4o-mini', mode: 'replay' });
-    expect(resolveEvalModel({ ...options, model: 'offline', mode: 'replay' })).toMatchObject({ name: 'offline', mode: 'offline', store: null });
+    await expect(resolveEvalModel({ ...options, mode: 'live' })).rejects.toThrow('--model gpt-4o-mini needs OPENAI_API_KEY (and OPENAI_BASE_URL for a non-OpenAI endpoint), or --replay to use recorded answers');
+    await expect(resolveEvalModel({ ...options, mode: 'record' })).rejects.toThrow(/needs OPENAI_API_KEY/);
+    expect(await resolveEvalModel({ ...options, mode: 'replay' })).toMatchObject({ name: 'gpt-4o-mini', mode: 'replay' });
+    expect(await resolveEvalModel({ ...options, model: 'offline', mode: 'replay' })).toMatchObject({ name: 'offline', mode: 'offline', store: null });
   });
 
   it('reports a case without recordings as missing', async () => {

@@ -47,20 +47,20 @@ export interface ResolveEvalModelOptions {
   prompts?: readonly LoadedPrompt[];
 }
 
-export function resolveEvalModel({ connection, timeZone, model = OFFLINE_MODEL, mode = 'live', recordingsDir, now, prompts = plannerPrompts() }: ResolveEvalModelOptions): EvalModel {
+export async function resolveEvalModel({ connection, timeZone, model = OFFLINE_MODEL, mode = 'live', recordingsDir, now, prompts = plannerPrompts() }: ResolveEvalModelOptions): Promise<EvalModel> {
   if (model === OFFLINE_MODEL) {
-    const offline = loadModels({ model: { ...connection, mode: 'offline', apiKey: null }, timeZone }, { now });
+    const offline = await loadModels({ model: { ...connection, mode: 'offline', apiKey: null }, timeZone }, { now });
     return { name: OFFLINE_MODEL, mode: 'offline', chatModel: offline.chatModel, store: null };
   }
-  const real = () => {
+  const real = async () => {
     if (!connection.apiKey) {
       throw new CodedError(ErrorCode.InvalidInput, `--model ${model} needs OPENAI_API_KEY (and OPENAI_BASE_URL for a non-OpenAI endpoint), or --replay to use recorded answers`);
     }
-    return loadModels({ model: { ...connection, mode: 'openai', chatModel: model }, timeZone }).chatModel;
+    return (await loadModels({ model: { ...connection, mode: 'openai', chatModel: model }, timeZone })).chatModel;
   };
-  if (mode === 'live') return { name: model, mode, chatModel: real(), store: null };
+  if (mode === 'live') return { name: model, mode, chatModel: await real(), store: null };
   const store = new RecordingStore({ dir: recordingsDir });
-  const inner = mode === 'record' ? real() : undefined;
+  const inner = mode === 'record' ? await real() : undefined;
   return { name: model, mode, chatModel: new RecordingChatModel({ store, mode, modelName: model, prompts, inner }), store };
 }
 

@@ -2,7 +2,6 @@
 // receive these objects and never name a model or a provider.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Embeddings } from '@langchain/core/embeddings';
-import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
 import type { Config } from '../config.ts';
 import { EMBEDDING_DIMENSIONS, OfflineEmbeddings } from './offline-embedder.ts';
 import { OfflinePlannerModel } from './offline/offline-planner-model.ts';
@@ -21,7 +20,11 @@ export interface LoadedModels {
   embedder: NamedEmbedder;
 }
 
-export function loadModels(config: Pick<Config, 'model' | 'timeZone'>, { now }: { now?: () => Date } = {}): LoadedModels {
+/**
+ * The models the configuration asks for. The OpenAI-compatible client is imported only when an API
+ * key selects it: loading it costs the offline default a noticeable part of its start-up.
+ */
+export async function loadModels(config: Pick<Config, 'model' | 'timeZone'>, { now }: { now?: () => Date } = {}): Promise<LoadedModels> {
   const { model } = config;
   if (model.mode === 'offline' || !model.apiKey) {
     return {
@@ -31,6 +34,7 @@ export function loadModels(config: Pick<Config, 'model' | 'timeZone'>, { now }: 
       embedder: { id: 'offline-hash-v1', embeddings: new OfflineEmbeddings() },
     };
   }
+  const { ChatOpenAI, OpenAIEmbeddings } = await import('@langchain/openai');
   const connection = { apiKey: model.apiKey, configuration: model.baseUrl ? { baseURL: model.baseUrl } : undefined };
   return {
     mode: 'openai',

@@ -68,9 +68,9 @@ export interface ConfiguredJudgeOptions {
   unavailableReason: string;
 }
 
-export function configuredJudge({ judgeModel, connection, replay, unavailableReason }: ConfiguredJudgeOptions): Judge {
+export async function configuredJudge({ judgeModel, connection, replay, unavailableReason }: ConfiguredJudgeOptions): Promise<Judge> {
   if (replay) return skippingJudge('a replay never calls a model, the judge included');
   if (!judgeModel || !connection.apiKey) return skippingJudge(unavailableReason);
-  const { chatModel } = loadModels({ model: { ...connection, mode: 'openai', chatModel: judgeModel }, timeZone: 'UTC' });
+  const { chatModel } = await loadModels({ model: { ...connection, mode: 'openai', chatModel: judgeModel }, timeZone: 'UTC' });
   return modelJudge(chatModel, judgeModel);
 }

@@ -2,23 +2,47 @@
 // one-line error and exit code 1 (stack traces only with LOG_LEVEL=debug).
 import { Command, CommanderError } from 'commander';
 import { asCodedError } from '../../errors.ts';
-import { registerAuditCommand } from './commands/audit.ts';
-import { registerBacktestCommand } from './commands/backtest.ts';
-import { registerChatCommand } from './commands/chat.ts';
-import { registerEvalCommand } from './commands/eval.ts';
-import { registerForecastCommand } from './commands/forecast.ts';
-import { registerOutcomesCommand } from './commands/outcomes.ts';
-import { registerPlanCommand } from './commands/plan.ts';
-import { registerPolicyCommand } from './commands/policy.ts';
-import { registerSeedCommand } from './commands/seed.ts';
-import { registerSegmentCommand } from './commands/segment.ts';
-import { registerSentimentCommand } from './commands/sentiment.ts';
-import { registerImportCommand } from './commands/import.ts';
-import { registerInitCommand } from './commands/init.ts';
-import { registerServeCommand } from './commands/serve.ts';
-import { registerWorkerCommand } from './commands/worker.ts';
 
-function buildProgram(): Command {
+type RegisterCommand = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: the server alone pulls in express and
+ * Bolt, the worker pg-boss, and a plan should not pay for them at start-up.
+ */
+const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
+  plan: async () => (await import('./commands/plan.ts')).registerPlanCommand,
+  chat: async () => (await import('./commands/chat.ts')).registerChatCommand,
+  seed: async () => (await import('./commands/seed.ts')).registerSeedCommand,
+  segment: async () => (await import('./commands/segment.ts')).registerSegmentCommand,
+  import: async () => (await import('./commands/import.ts')).registerImportCommand,
+  init: async () => (await import('./commands/init.ts')).registerInitCommand,
+  worker: async () => (await import('./commands/worker.ts')).registerWorkerCommand,
+  eval: async () => (await import('./commands/eval.ts')).registerEvalCommand,
+  serve: async () => (await import('./commands/serve.ts')).registerServeCommand,
+  policy: async () => (await import('./commands/policy.ts')).registerPolicyCommand,
+  audit: async () => (await import('./commands/audit.ts')).registerAuditCommand,
+  forecast: async () => (await import('./commands/forecast.ts')).registerForecastCommand,
+  outcomes: async () => (await import('./commands/outcomes.ts')).registerOutcomesCommand,
+  backtest: async () => (await import('./commands/backtest.ts')).registerBacktestCommand,
+  sentiment: async () => (await import('./commands/sentiment.ts')).registerSentimentCommand,
+  'cross-sell': async () => (await import('./commands/cross-sell.ts')).registerCrossSellCommand,
+  support: async () => (await import('./commands/support.ts')).registerSupportCommand,
+};
+
+/** Global options that take a value, so their value is not mistaken for the command's name. */
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--data-dir', '--policy']);
+
+/** The command the arguments name, or null (help, no command, an unknown one). */
+function requestedCommand(argv: readonly string[]): string | null {
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index]!;
+    if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) index += 1;
+    else if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) ? arg : null;
+  }
+  return null;
+}
+
+async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command()
     .name('campaign-agent')
     .description('Plan, guard, approve and schedule marketing campaigns by talking to your customer data')
@@ -27,28 +51,17 @@ function buildProgram(): Command {
     .exitOverride()
     .showSuggestionAfterError(false)
     .configureOutput({ writeErr: () => undefined });
-  registerPlanCommand(program);
-  registerChatCommand(program);
-  registerSeedCommand(program);
-  registerSegmentCommand(program);
-  registerImportCommand(program);
-  registerInitCommand(program);
-  registerWorkerCommand(program);
-  registerEvalCommand(program);
-  registerServeCommand(program);
-  registerPolicyCommand(program);
-  registerAuditCommand(program);
-  registerForecastCommand(program);
-  registerOutcomesCommand(program);
-  registerBacktestCommand(program);
-  registerSentimentCommand(program);
+  // One command loads its own module; help and unknown commands need them all.
+  const requested = requestedCommand(argv);
+  const names = requested ? [requested] : Object.keys(COMMANDS);
+  for (const register of await Promise.all(names.map((name) => COMMANDS[name]!()))) register(program);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeErr: () => undefined });
   return program;
 }
 
 export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {

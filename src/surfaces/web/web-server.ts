@@ -11,6 +11,7 @@ import { identifyCaller, rateLimitPerToken, requireIdentity, type RateLimitOptio
 import { apiErrorHandler, apiNotFound } from './http-errors.ts';
 import { healthRoute, infoRoutes, type QueueState } from './info-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { supportRoutes } from './support-routes.ts';
 import { threadRoutes } from './thread-routes.ts';
 import { ThreadRuns } from './thread-runs.ts';
 
@@ -53,6 +54,7 @@ export function createWebServer({ app, tokens, runs = new ThreadRuns(), bodyLimi
   api.use(express.json({ limit: bodyLimit, type: () => true }));
   api.use(infoRoutes(app));
   api.use(threadRoutes({ planner: app.planner, runs }));
+  api.use(supportRoutes({ support: app.support }));
   api.use(apiNotFound);
   api.use(apiErrorHandler({ bodyLimit }));
   server.use('/api', api);
