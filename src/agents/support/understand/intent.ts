@@ -50,7 +50,7 @@ export function detectIntent(text: string, { hasIdentifiers = false }: { hasIden
   const folded = text.normalize('NFKC');
   const matched: SupportIntent[] = PRIORITY.filter((intent) => KEYWORDS[intent].en.test(folded) || KEYWORDS[intent].zh.test(folded));
   // "Hello! Order O1-2, phone ..." is an identification, not only a greeting.
-  if (hasIdentifiers && matched.every((intent) => intent === 'greeting' || intent === 'thanks')) matched.unshift('identify');
+  if (hasIdentifiers && !matched.some((intent) => intent !== 'greeting' && intent !== 'thanks')) matched.unshift('identify');
   const first = matched[0];
   if (first) return { intent: first, matched };
   return { intent: hasIdentifiers ? 'identify' : 'other', matched: hasIdentifiers ? ['identify'] : [] };
