@@ -2,6 +2,7 @@
 // This is the only module that reads process.env for product settings.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { CrossSellSettings } from './domain/cross-sell.ts';
 import { CodedError, describeIssues, ErrorCode } from './errors.ts';
 
 const OnOff = z.enum(['on', 'off']);
@@ -30,6 +31,8 @@ export const Config = z.object({
   /** Policy file; null uses the shipped default. */
   policyPath: z.string().nullable(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  /** Association-rule thresholds for cross-sell (CAMPAIGN_AGENT_CROSS_SELL_*). */
+  crossSell: CrossSellSettings,
 });
 export type Config = z.infer<typeof Config>;
 
@@ -66,6 +69,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     timeZone: overrides.timeZone ?? env.CAMPAIGN_AGENT_TIME_ZONE ?? systemTimeZone(),
     policyPath: overrides.policyPath ?? env.CAMPAIGN_AGENT_POLICY ?? null,
     logLevel: env.LOG_LEVEL ?? 'warn',
+    crossSell: {
+      minSupport: optionalNumber(env.CAMPAIGN_AGENT_CROSS_SELL_MIN_SUPPORT),
+      minPairCount: optionalNumber(env.CAMPAIGN_AGENT_CROSS_SELL_MIN_PAIR_COUNT),
+      minConfidence: optionalNumber(env.CAMPAIGN_AGENT_CROSS_SELL_MIN_CONFIDENCE),
+      minLift: optionalNumber(env.CAMPAIGN_AGENT_CROSS_SELL_MIN_LIFT),
+      basketWindowDays: optionalNumber(env.CAMPAIGN_AGENT_CROSS_SELL_WINDOW_DAYS),
+    },
   };
   const parsed = Config.safeParse(candidate);
   if (!parsed.success) {
@@ -75,6 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     throw new CodedError(ErrorCode.InvalidInput, `time zone "${parsed.data.timeZone}" is not a known IANA zone (e.g. Asia/Shanghai)`);
   }
   return parsed.data;
+}
+
+/** An environment number, or undefined (the schema default) when unset. */
+function optionalNumber(value: string | undefined): number | undefined {
+  return value === undefined || value.trim() === '' ? undefined : Number(value);
 }
 
 export function isValidTimeZone(zone: string): boolean {
