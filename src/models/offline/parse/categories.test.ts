@@ -20,6 +20,8 @@ describe('findCategoryMentions', () => {
     ['家居', ['home']],
     ['生鲜', ['grocery']],
     ['sportswear', ['sports']],
+    ['运动服饰', ['sports']],
+    ['运动服和女装', ['sports', 'fashion']],
     ['图书', ['books']],
     ['红酒和白酒', ['alcohol', 'alcohol']],
     ['酒店用户', []],

@@ -30,7 +30,8 @@ export const CATEGORY_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
   home: ['home goods', 'homeware', 'homewares', 'home decor', 'household goods', 'furniture', 'kitchenware', 'bedding', '家居', '家纺', '家具', '厨具', '日用品'],
   grocery: ['groceries', 'grocery', 'fresh food', 'food', 'snacks', '生鲜', '食品', '零食', '粮油', '水果'],
-  sports: ['sportswear', 'sports', 'outdoor gear', 'outdoors', 'outdoor', 'fitness', '运动', '户外', '健身'],
+  // Sportswear is sports, not fashion: the longer names win over 服饰 / 服装 inside them.
+  sports: ['sportswear', 'sports', 'outdoor gear', 'outdoors', 'outdoor', 'fitness', '运动服饰', '运动服装', '运动服', '运动装', '运动', '户外', '健身'],
   books: ['books', 'e-books', 'ebooks', '图书', '书籍'],
   alcohol: ['alcohol', 'wines', 'wine', 'beer', 'spirits', 'liquor', 'whisky', 'whiskey', 'baijiu', '白酒', '红酒', '啤酒', '葡萄酒', '洋酒', '酒类', '酒'],
 };

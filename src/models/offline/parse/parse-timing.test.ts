@@ -66,6 +66,9 @@ describe('resolveTiming: shopping periods', () => {
   it.each<[string, Timing]>([
     ['双11', { kind: 'window', label: '双11', from: '2027-11-01', to: '2027-11-11', localTime: '10:00' }],
     ["Singles' Day", { kind: 'window', label: '双11', from: '2027-11-01', to: '2027-11-11', localTime: '10:00' }],
+    ['during Double 11', { kind: 'window', label: '双11', from: '2027-11-01', to: '2027-11-11', localTime: '10:00' }],
+    ['for double-eleven', { kind: 'window', label: '双11', from: '2027-11-01', to: '2027-11-11', localTime: '10:00' }],
+    ['Double 12 at 8pm', { kind: 'window', label: '双12', from: '2026-12-01', to: '2026-12-12', localTime: '20:00' }],
     ['双十一晚上8点', { kind: 'window', label: '双11', from: '2027-11-01', to: '2027-11-11', localTime: '20:00' }],
     ['618大促', { kind: 'window', label: '618', from: '2027-06-01', to: '2027-06-18', localTime: '10:00' }],
     ['Black Friday', { kind: 'window', label: 'Black Friday', from: '2026-11-27', to: '2026-11-30', localTime: '10:00' }],
@@ -127,5 +130,33 @@ describe('reviseTiming', () => {
   it('returns null when the message names no time', () => {
     expect(revise('only women')).toBeNull();
     expect(revise('send it now')).toEqual({ kind: 'asap' });
+  });
+});
+describe('recurring timing', () => {
+  it('resolves a weekly rule with its time and count, and a default count it states', () => {
+    expect(resolveTiming(findTimingParts(normalizeText('every Monday 10am for 4 weeks'), context), context)).toEqual({
+      timing: { kind: 'recurring', weekdays: [1], localTime: '10:00', count: 4, startDate: null },
+      assumptions: [],
+    });
+    expect(resolveTiming(findTimingParts(normalizeText('every Friday'), context), context)).toEqual({
+      timing: { kind: 'recurring', weekdays: [5], localTime: '10:00', count: 4, startDate: null },
+      assumptions: ['no time of day given: sending at 10:00', 'no end given: 4 sends, then it stops'],
+    });
+  });
+
+  it('keeps a start date named beside the rule', () => {
+    expect(timingOf('every Monday at 9am for 2 weeks starting Dec 7')).toEqual({ kind: 'recurring', weekdays: [1], localTime: '09:00', count: 2, startDate: '2026-12-07' });
+  });
+
+  it('edits the time of a recurring send, or turns a one-off send into a recurring one', () => {
+    const weekly: Timing = { kind: 'recurring', weekdays: [1], localTime: '10:00', count: 4, startDate: null };
+    expect(reviseTiming(findTimingParts(normalizeText('at 8pm instead'), context), weekly, context)).toEqual({ ...weekly, localTime: '20:00' });
+    expect(reviseTiming(findTimingParts(normalizeText('make it every Thursday, 3 times'), context), at('2026-11-24T09:00'), context)).toEqual({
+      kind: 'recurring',
+      weekdays: [4],
+      localTime: '09:00',
+      count: 3,
+      startDate: null,
+    });
   });
 });

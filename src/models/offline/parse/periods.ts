@@ -36,12 +36,12 @@ function blackFriday(year: number, today: DateTime): DateTime {
 
 const RULES: readonly PeriodRule[] = [
   {
-    pattern: /双\s*(?:11|十一)|\bsingles'? ?day\b|(?<![\d.])11\.11(?![\d.])|光棍节/,
+    pattern: /双\s*(?:11|十一)|\bdouble[ -]?(?:11|eleven)\b|\bsingles'? ?day\b|(?<![\d.])11\.11(?![\d.])|光棍节/,
     label: () => '双11',
     inYear: (year, today) => ({ from: on(today, year, 11, 1), to: on(today, year, 11, 11) }),
   },
   {
-    pattern: /双\s*(?:12|十二)|(?<![\d.])12\.12(?![\d.])/,
+    pattern: /双\s*(?:12|十二)|\bdouble[ -]?(?:12|twelve)\b|(?<![\d.])12\.12(?![\d.])/,
     label: () => '双12',
     inYear: (year, today) => ({ from: on(today, year, 12, 1), to: on(today, year, 12, 12) }),
   },
