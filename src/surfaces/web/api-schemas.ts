@@ -62,9 +62,20 @@ export const CampaignSummary = z.object({
   status: z.enum(['needs_approval', 'scheduled', 'running', 'completed', 'cancelled', 'blocked', 'rejected']),
   createdAt: z.string(),
   sends: SendCounts,
+  /** True once an outcome is recorded: the campaign's plan then shows forecast versus actual. */
+  outcomeRecorded: z.boolean(),
 });
 
 export const CampaignList = z.object({ campaigns: z.array(CampaignSummary) });
+
+export const CampaignId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a campaign id is 1-100 letters, digits, _ or -');
+
+/** GET /api/campaigns/{id}: the campaign and its stored plan (with forecast versus actual once finished). */
+export const CampaignDetail = z.object({
+  campaign: CampaignSummary,
+  /** Null for campaigns without a readable plan (the demo history). */
+  plan: Plan.nullable(),
+});
 
 export const Health = z.object({
   status: z.literal('ok'),

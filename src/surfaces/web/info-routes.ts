@@ -1,10 +1,13 @@
-// Read-only routes: who the caller is (/api/me), campaigns with their send states (/api/campaigns)
-// and the server's health (/health, no token needed).
+// Read-only routes: who the caller is (/api/me), campaigns with their send states (/api/campaigns),
+// one campaign with its plan and forecast versus actual (/api/campaigns/{id}) and the server's
+// health (/health, no token needed).
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { App } from '../../app/open-app.ts';
+import { campaignWithPlan } from '../../app/campaign-plan.ts';
 import { listCampaigns } from '../../data/campaigns.ts';
 import { approvalRefusal } from '../../agents/planner/approval-decision.ts';
+import { CampaignId } from './api-schemas.ts';
 import { callerOf } from './auth.ts';
 import { parseWith } from './http-errors.ts';
 
@@ -34,6 +37,11 @@ export function infoRoutes(app: App): Router {
     const query = parseWith(CampaignQuery, request.query, 'query');
     const campaigns = await listCampaigns(app.db, { limit: query.limit, includeHistory: query.history === 'true' });
     response.json({ campaigns: campaigns.map((campaign) => ({ ...campaign, createdAt: new Date(campaign.createdAt).toISOString() })) });
+  });
+
+  router.get('/campaigns/:id', async (request, response) => {
+    const { campaign, plan } = await campaignWithPlan(app.db, parseWith(CampaignId, request.params.id, 'path'));
+    response.json({ campaign: { ...campaign, createdAt: new Date(campaign.createdAt).toISOString() }, plan });
   });
 
   return router;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Plan } from '../../domain/plan.ts';
 import { Condition } from '../../domain/segment.ts';
 import {
+  CampaignDetail,
   CampaignList,
   CreateThreadBody,
   DecisionBody,
@@ -42,6 +43,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/api/threads/{id}/reject', summary: 'Reject the pending plan', body: 'DecisionBody', success: { status: 200, schema: 'Plan' }, auth: true },
   { method: 'post', path: '/api/threads/{id}/edit', summary: 'Ask for a change to the pending plan', body: 'MessageBody', success: { status: 202, schema: 'RunAccepted' }, auth: true },
   { method: 'get', path: '/api/campaigns', summary: 'Campaigns and their send states', success: { status: 200, schema: 'CampaignList' }, auth: true },
+  { method: 'get', path: '/api/campaigns/{id}', summary: 'A campaign and its plan, with forecast versus actual once an outcome is recorded', success: { status: 200, schema: 'CampaignDetail' }, auth: true },
 ];
 
 const ERROR_STATUSES: Record<number, string> = {
@@ -57,7 +59,7 @@ const ERROR_STATUSES: Record<number, string> = {
 function componentSchemas(): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
   const named: Record<string, z.ZodType> = {
-    Plan, SegmentCondition: Condition, CreateThreadBody, MessageBody, DecisionBody, ThreadCreated, RunAccepted, ThreadPlan, Me, CampaignList, Health, StreamEvent, ErrorBody,
+    Plan, SegmentCondition: Condition, CreateThreadBody, MessageBody, DecisionBody, ThreadCreated, RunAccepted, ThreadPlan, Me, CampaignList, CampaignDetail, Health, StreamEvent, ErrorBody,
   };
   for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
   const generated = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io: 'input', unrepresentable: 'any' });

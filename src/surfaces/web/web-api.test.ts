@@ -2,6 +2,9 @@
 // campaigns and their sends, validation and error bodies, health and security headers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../domain/plan.ts';
+import { compareForecastWithOutcome } from '../../outcomes/forecast-versus-actual.ts';
+import { recordOutcomes } from '../../outcomes/record-outcomes.ts';
+import { CampaignDetail, ThreadPlan } from './api-schemas.ts';
 import { readEvents, startTestServer, type TestServer } from './web-test-server.ts';
 
 const NOW = new Date('2026-11-23T08:00:00Z'); // a Monday
@@ -132,6 +135,41 @@ describe('planning, streaming and approval', () => {
     const plan = await planned();
     release(plan);
     await busy.finished;
+  });
+});
+
+describe('finished campaigns', () => {
+  it('shows forecast versus actual in the thread plan and the campaign once an outcome is recorded', async () => {
+    const pending = await planned();
+    const scheduled = await json<Plan>(await api.request(`/api/threads/${pending.threadId}/approve`, { method: 'POST', body: {}, token: 'approver' }));
+    const id = scheduled.campaignId!;
+    const before = await json<{ plan: Plan }>(await api.request(`/api/campaigns/${id}`, { token: 'marketer' }));
+    expect(before).toMatchObject({ campaign: { id, status: 'scheduled', outcomeRecorded: false }, plan: { status: 'scheduled', campaignId: id } });
+    expect(before.plan).not.toHaveProperty('forecastVersusActual');
+
+    const forecast = scheduled.forecast!;
+    const outcome = { sent: forecast.reachSteps!.recipients, delivered: forecast.reachSteps!.recipients, converted: Math.round(forecast.conversions.p50), revenue: 1234.5, holdoutSize: 0, holdoutConverted: 0 };
+    await recordOutcomes(api.test.app.db, [{ line: 2, campaignId: id, ...outcome, endedAt: new Date('2026-12-01T00:00:00Z') }], { actor: 'olga', now: NOW });
+    const expected = { campaignId: id, endedAt: '2026-12-01T00:00:00.000Z', outcome, ...compareForecastWithOutcome(forecast, outcome) };
+    expect(expected.comparisons.map((comparison) => [comparison.metric, comparison.inside80])).toEqual([
+      ['conversions', true],
+      ['conversionRate', true],
+      ['revenue', expected.comparisons[2]!.forecast.p10 <= 1234.5 && 1234.5 <= expected.comparisons[2]!.forecast.p90],
+    ]);
+
+    // Both answers follow their documented schemas; their content is compared as sent.
+    const viewed = await json<{ plan: Plan }>(await api.request(`/api/threads/${pending.threadId}/plan`, { token: 'marketer' }));
+    expect(ThreadPlan.safeParse(viewed).success).toBe(true);
+    expect(viewed.plan).toEqual({ ...scheduled, forecastVersusActual: expected });
+    const detail = await json<{ campaign: Record<string, unknown>; plan: Plan }>(await api.request(`/api/campaigns/${id}`, { token: 'marketer' }));
+    expect(CampaignDetail.safeParse(detail).success).toBe(true);
+    expect(detail.campaign).toMatchObject({ id, status: 'completed', outcomeRecorded: true });
+    expect(detail.plan.forecastVersusActual).toEqual(expected);
+    expect(detail.plan.forecast).toEqual(forecast);
+
+    const missing = await api.request('/api/campaigns/cmp_missing', { token: 'marketer' });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ code: 'NOT_FOUND', message: 'there is no campaign cmp_missing' });
   });
 });
 

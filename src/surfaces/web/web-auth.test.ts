@@ -35,6 +35,7 @@ describe('authentication on every /api route', () => {
       'POST /api/threads/{id}/reject',
       'POST /api/threads/{id}/edit',
       'GET /api/campaigns',
+      'GET /api/campaigns/{id}',
     ]);
   });
 

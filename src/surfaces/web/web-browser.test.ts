@@ -1,6 +1,8 @@
 // The chat page end to end in real headless Chromium (Debian's /usr/bin/chromium, driven by
 // playwright-core): a marketer types a goal and sees the plan card without an Approve button; an
-// approver opens the same thread, approves, and sees the campaign scheduled. Screenshots go to
+// approver opens the same thread, approves, and sees the campaign scheduled; once its outcome is
+// recorded, the plan shows forecast versus actual, from the thread and from the campaign list. The
+// forecast's drivers are drawn as a chart. Screenshots go to
 // test-artifacts/browser/. Without Chromium the test is skipped, unless
 // CAMPAIGN_AGENT_REQUIRE_BROWSER=1 (as in CI), where it fails.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../domain/plan.ts';
+import { recordOutcomes } from '../../outcomes/record-outcomes.ts';
 import { startTestServer, TEST_TOKENS, type TestServer } from './web-test-server.ts';
 
 const CHROMIUM = process.env.CAMPAIGN_AGENT_CHROMIUM ?? '/usr/bin/chromium';
@@ -76,6 +80,12 @@ describe.runIf(AVAILABLE)('the chat page in headless Chromium', () => {
       expect(text).toContain(part);
     }
     expect(await card.locator('.forecast-chart svg.chart-bar rect.chart-range').count()).toBe(4);
+    // The reasons: one chart row per driver, each with its bar, in the order the forecast gives them.
+    const drivers = card.locator('.reasons .drivers-chart .driver');
+    expect(await drivers.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-factor')))).toEqual(['channel', 'objective', 'offer', 'evidence', 'segment', 'season']);
+    expect(await card.locator('.drivers-chart svg.driver-bar rect.driver-effect').count()).toBe(6);
+    expect(await card.locator('.reasons').innerText()).toMatch(/Why this forecast[\s\S]*Channel[\s\S]*×\d\.\d\d[\s\S]*Offer[\s\S]*Audience[\s\S]*\+\d+(\.\d+)? pts/);
+    expect(await card.locator('.versus-actual').count()).toBe(0);
     expect(await card.locator('.copy-variant').count()).toBe(2);
     expect(await page.locator('.entry-agent .steps li').count()).toBeGreaterThan(3);
     expect(await card.getByRole('button', { name: 'Approve' }).count()).toBe(0);
@@ -110,6 +120,33 @@ describe.runIf(AVAILABLE)('the chat page in headless Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('shows forecast versus actual once the outcome is recorded, in the thread and from the campaign list', async () => {
+    const threadId = await page.evaluate(() => localStorage.getItem('campaign-agent.thread'));
+    const { plan } = (await (await api.request(`/api/threads/${threadId}/plan`)).json()) as { plan: Plan };
+    const recipients = plan.forecast!.reachSteps!.recipients;
+    const converted = Math.round(plan.forecast!.conversions.p50);
+    await recordOutcomes(api.test.app.db, [{ line: 2, campaignId: plan.campaignId!, sent: recipients, delivered: recipients, converted, revenue: plan.forecast!.revenue.p90 * 3, holdoutSize: 0, holdoutConverted: 0, endedAt: new Date('2026-12-01T00:00:00Z') }], { actor: 'olga', now: NOW });
+
+    await page.reload();
+    const versus = page.locator('.plan-card[data-status="scheduled"] .versus-actual');
+    await versus.waitFor();
+    expect(await versus.locator('.comparison').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-metric'), row.getAttribute('data-inside')]))).toEqual([
+      ['conversions', 'true'],
+      ['conversionRate', 'true'],
+      ['revenue', 'false'],
+    ]);
+    expect(await versus.locator('svg.chart-bar rect.chart-actual').count()).toBe(3);
+    const text = await versus.innerText();
+    for (const part of ['Forecast vs actual', 'Campaign ended 2026-12-01', `converted ${converted}`, 'in range', 'outside range', 'No holdout was kept']) expect(text).toContain(part);
+
+    const campaign = page.locator(`.campaign[data-campaign-id="${plan.campaignId}"][data-status="completed"]`);
+    await campaign.waitFor();
+    expect(await campaign.innerText()).toContain('Finished');
+    await campaign.getByRole('button', { name: /^Forecast vs actual: / }).click();
+    await expect.poll(() => page.locator('.plan-card .versus-actual').count()).toBe(2);
+    await shot('5-forecast-versus-actual');
+  });
+
   it('speaks Chinese when the browser does, and switches language on request', async () => {
     await page.evaluate(() => localStorage.removeItem('campaign-agent.lang'));
     await page.addInitScript(() => Object.defineProperty(navigator, 'language', { get: () => 'zh-CN' }));
@@ -122,7 +159,7 @@ describe.runIf(AVAILABLE)('the chat page in headless Chromium', () => {
     const card = page.locator('.plan-card[data-status="needs_approval"]');
     await card.waitFor({ timeout: 60_000 });
     expect(await card.innerText()).toContain('等待审批');
-    await shot('5-chinese');
+    await shot('6-chinese');
 
     await page.click('#switch-language');
     expect(await page.textContent('h1')).toBe('Campaign agent');

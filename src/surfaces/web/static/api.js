@@ -39,6 +39,7 @@ export const api = {
   approve: (threadId) => call('POST', `/threads/${encodeURIComponent(threadId)}/approve`, {}),
   reject: (threadId) => call('POST', `/threads/${encodeURIComponent(threadId)}/reject`, {}),
   campaigns: () => call('GET', '/campaigns'),
+  campaign: (campaignId) => call('GET', `/campaigns/${encodeURIComponent(campaignId)}`),
 };
 
 /** Reads the thread's event stream, calling onEvent for each event until `done`. */

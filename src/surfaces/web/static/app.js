@@ -137,10 +137,25 @@ async function refreshCampaigns() {
   if (!state.me) return;
   try {
     const { campaigns } = await api.campaigns();
-    renderCampaigns($('campaign-list'), campaigns);
+    renderCampaigns($('campaign-list'), campaigns, { onOpen: openCampaign });
   } catch (error) {
     if (error.status === 401) signOut(t().tokenInvalid);
   }
+}
+
+/** Shows a campaign's stored plan in the conversation, read-only (decisions stay in its thread). */
+async function openCampaign(campaign) {
+  const entry = push({ kind: 'agent', steps: [], text: '', plan: null, running: false });
+  try {
+    const { plan } = await api.campaign(campaign.id);
+    if (plan) entry.plan = plan;
+    else entry.text = `${t().campaign} ${campaign.name}: ${t().noPlan}`;
+  } catch (error) {
+    entry.error = error.message;
+    if (error.status === 401) signOut(t().tokenInvalid);
+  }
+  update(entry);
+  entry.node.querySelector('.plan-card')?.focus();
 }
 
 function signOut(message = '') {

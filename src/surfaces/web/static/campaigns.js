@@ -1,7 +1,8 @@
-// The campaign list: each campaign with its status and send progress (sent, queued, failed).
+// The campaign list: each campaign with its status and send progress (sent, queued, failed), and a
+// button that shows its plan (with forecast versus actual once the campaign has finished).
 import { formatNumber, t } from './i18n.js';
 
-function item(campaign) {
+function item(campaign, onOpen) {
   const words = t();
   const { queued, sent, failed, suppressed, cancelled } = campaign.sends;
   const total = queued + sent + failed + suppressed + cancelled;
@@ -24,10 +25,20 @@ function item(campaign) {
   counts.className = 'muted small';
   counts.textContent = `${formatNumber(sent)} ${words.sent} · ${formatNumber(queued)} ${words.queued} · ${formatNumber(failed)} ${words.failed}`;
   li.append(name, status, progress, counts);
+  if (onOpen) {
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.className = 'open-plan small';
+    open.textContent = campaign.outcomeRecorded ? words.showVersusActual : words.showPlan;
+    open.setAttribute('aria-label', `${open.textContent}: ${campaign.name}`);
+    open.addEventListener('click', () => onOpen(campaign));
+    li.append(open);
+  }
   return li;
 }
 
-export function renderCampaigns(list, campaigns) {
+/** `onOpen(campaign)`, when given, is called by each campaign's "show plan" button. */
+export function renderCampaigns(list, campaigns, { onOpen } = {}) {
   list.replaceChildren();
   if (campaigns.length === 0) {
     const empty = document.createElement('li');
@@ -36,5 +47,5 @@ export function renderCampaigns(list, campaigns) {
     list.append(empty);
     return;
   }
-  for (const campaign of campaigns) list.append(item(campaign));
+  for (const campaign of campaigns) list.append(item(campaign, onOpen));
 }

@@ -1,5 +1,8 @@
-// A plan as a card: status, the agent's words, audience, forecast chart, schedule, copy per
+// A plan as a card: status, the agent's words, audience, forecast chart with its reasons (drivers
+// chart, past campaigns), forecast versus actual once the campaign has finished, schedule, copy per
 // channel, guardrail verdicts with rule ids, and the decision buttons when the plan waits.
+import { driversChart, pastCampaignList } from './drivers-chart.js';
+import { forecastVersusActualChart } from './forecast-actual.js';
 import { forecastChart } from './forecast-chart.js';
 import { formatNumber, t } from './i18n.js';
 
@@ -67,6 +70,11 @@ function guardrailSection(verdicts) {
   return section(words.guardrails, list);
 }
 
+function pastCampaignsBlock(pastCampaigns) {
+  const list = pastCampaignList(pastCampaigns);
+  return list ? element('div', { className: 'past-campaigns-block' }, [element('h4', { text: t().pastCampaigns }), list]) : null;
+}
+
 /**
  * Renders the plan. `actions` = { canApprove, awaiting, onApprove, onReject, onEdit(text) }.
  */
@@ -85,6 +93,12 @@ export function planCard(plan, actions) {
         forecastChart(plan.forecast),
       ),
     );
+    const reasons = [driversChart(plan.forecast.drivers), pastCampaignsBlock(plan.forecast.pastCampaigns)].filter(Boolean);
+    if (reasons.length) card.append(element('section', { className: 'plan-section reasons' }, [element('h3', { text: words.reasons }), ...reasons]));
+  }
+  if (plan.forecastVersusActual) {
+    const currency = plan.forecast?.currency ?? '';
+    card.append(element('section', { className: 'plan-section versus-actual' }, [element('h3', { text: words.versusActual }), forecastVersusActualChart(plan.forecastVersusActual, currency)]));
   }
   if (plan.schedule) card.append(section(words.schedule, element('p', { text: plan.schedule.summary })));
   if (plan.messages?.length) card.append(copySection(plan.messages));
