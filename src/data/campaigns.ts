@@ -125,19 +125,26 @@ export interface CampaignListItem {
   status: CampaignStatus;
   createdAt: Date;
   sends: { queued: number; sent: number; failed: number; suppressed: number; cancelled: number };
+  /** True once `outcomes import` recorded what the campaign did. */
+  outcomeRecorded: boolean;
 }
 
-export async function listCampaigns(db: Database, { limit = 50, includeHistory = false } = {}): Promise<CampaignListItem[]> {
-  const { rows } = await db.query<{ id: string; name: string; status: CampaignStatus; created_at: Date; counts: Record<string, number> | null }>(
-    `SELECT c.id, c.name, c.status, c.created_at,
-            (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*) AS n FROM sends s WHERE s.campaign_id = c.id GROUP BY status) t) AS counts
-       FROM campaigns c
-      WHERE $2::boolean OR c.created_by <> 'demo-seed'
-      ORDER BY c.created_at DESC
-      LIMIT $1`,
-    [limit, includeHistory],
-  );
-  return rows.map((row) => ({
+interface CampaignListRow {
+  id: string;
+  name: string;
+  status: CampaignStatus;
+  created_at: Date;
+  counts: Record<string, number> | null;
+  outcome_recorded: boolean;
+  [key: string]: unknown;
+}
+
+const CAMPAIGN_LIST_COLUMNS = `c.id, c.name, c.status, c.created_at,
+            (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*) AS n FROM sends s WHERE s.campaign_id = c.id GROUP BY status) t) AS counts,
+            EXISTS (SELECT 1 FROM campaign_outcomes o WHERE o.campaign_id = c.id) AS outcome_recorded`;
+
+function toListItem(row: CampaignListRow): CampaignListItem {
+  return {
     id: row.id,
     name: row.name,
     status: row.status,
@@ -149,5 +156,25 @@ export async function listCampaigns(db: Database, { limit = 50, includeHistory =
       suppressed: Number(row.counts?.suppressed ?? 0),
       cancelled: Number(row.counts?.cancelled ?? 0),
     },
-  }));
+    outcomeRecorded: Boolean(row.outcome_recorded),
+  };
+}
+
+export async function listCampaigns(db: Database, { limit = 50, includeHistory = false } = {}): Promise<CampaignListItem[]> {
+  const { rows } = await db.query<CampaignListRow>(
+    `SELECT ${CAMPAIGN_LIST_COLUMNS}
+       FROM campaigns c
+      WHERE $2::boolean OR c.created_by <> 'demo-seed'
+      ORDER BY c.created_at DESC
+      LIMIT $1`,
+    [limit, includeHistory],
+  );
+  return rows.map(toListItem);
+}
+
+/** One campaign as the list shows it, with the plan stored for it (unparsed); null when there is none. */
+export async function findCampaign(db: Database, id: string): Promise<{ campaign: CampaignListItem; plan: unknown } | null> {
+  const { rows } = await db.query<CampaignListRow & { plan: unknown }>(`SELECT ${CAMPAIGN_LIST_COLUMNS}, c.plan FROM campaigns c WHERE c.id = $1`, [id]);
+  const row = rows[0];
+  return row ? { campaign: toListItem(row), plan: row.plan ?? null } : null;
 }
