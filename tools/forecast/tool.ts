@@ -9,7 +9,7 @@ import type { Forecast, Schedule, SegmentSummary } from '../../src/domain/plan.t
 import type { Channel } from '../../src/domain/vocabulary.ts';
 import { definePlannerTool, type PlannerToolContext } from '../planner-tool.ts';
 import type { AudienceSnapshot } from '../segments/audience-snapshot.ts';
-import { selectRecipients } from '../segments/audience-facts.ts';
+import { selectReachableMembers, withoutExcluded } from '../segments/audience-facts.ts';
 import { ToolName } from '../tool-names.ts';
 import { forecastImpact, type PastCampaignEvidence } from './forecast-impact.ts';
 import { countDelayedByQuietHours, sendDateOf, sendPlanOf } from './quiet-hours-reach.ts';
@@ -60,8 +60,8 @@ export async function forecastDraft(context: PlannerToolContext, draft: Forecast
     frequencyCap: context.policy.frequencyCap,
     sendAt: context.asOf,
   };
-  const consented = await selectRecipients(context.db, { ...query, exclude: { minors: false, overFrequencyCap: false } });
-  const recipients = await selectRecipients(context.db, { ...query, exclude: { minors: true, overFrequencyCap: true } });
+  const consented = await selectReachableMembers(context.db, query);
+  const recipients = withoutExcluded(consented, { minors: true, overFrequencyCap: true });
   const sendPlan = sendPlanOf(draft.schedule, brief.timing);
   const reachByChannel: Partial<Record<Channel, number>> = {};
   for (const recipient of recipients) reachByChannel[recipient.channel] = (reachByChannel[recipient.channel] ?? 0) + 1;

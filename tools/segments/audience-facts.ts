@@ -112,26 +112,52 @@ export async function queryAudienceFacts(db: Queryable, query: AudienceFactsQuer
   };
 }
 
+/** A reachable segment member with what would exclude them from a send. */
+export interface FlaggedRecipient extends Recipient {
+  isMinor: boolean;
+  overFrequencyCap: boolean;
+}
+
 /**
- * The customers to message: segment members reachable on at least one planned channel, each with the
- * first planned channel (in plan order) they consented to and are not suppressed on, optionally
- * without minors and without customers at the frequency cap. Ordered by customer id.
+ * Segment members reachable on at least one planned channel, each with the first planned channel (in
+ * plan order) they consented to and are not suppressed on, and whether they are minors or at the
+ * frequency cap. Ordered by customer id. One query serves both the consented count and the recipients.
  */
-export async function selectRecipients(
-  db: Queryable,
-  query: AudienceFactsQuery & { exclude: { minors: boolean; overFrequencyCap: boolean } },
-): Promise<Recipient[]> {
+export async function selectReachableMembers(db: Queryable, query: AudienceFactsQuery): Promise<FlaggedRecipient[]> {
   assertValidInstant(query.sendAt, 'sendAt');
   const channels = plannedChannels(query.channels);
   const { withSegment, params } = segmentStatement(query.definition, query.asOf);
   const member = memberCte(query, params);
   const sql =
-    `${withSegment}, ${member} SELECT member.id AS customer_id, chosen.channel, member.time_zone, member.country FROM member` +
+    `${withSegment}, ${member} SELECT member.id AS customer_id, chosen.channel, member.time_zone, member.country, member.is_minor, member.over_cap FROM member` +
     ` CROSS JOIN LATERAL (SELECT planned.channel FROM unnest(${params.param(channels, 'text[]')}) WITH ORDINALITY AS planned(channel, plan_order)` +
     ` WHERE ${reachableSql('member.id', 'planned.channel')} ORDER BY planned.plan_order LIMIT 1) chosen` +
-    ` WHERE NOT (member.is_minor AND ${params.param(query.exclude.minors, 'boolean')})` +
-    ` AND NOT (member.over_cap AND ${params.param(query.exclude.overFrequencyCap, 'boolean')})` +
     ` ORDER BY member.id`;
-  const { rows } = await db.query<{ customer_id: string; channel: Channel; time_zone: string; country: string | null }>(sql, params.values);
-  return rows.map((row) => ({ customerId: row.customer_id, channel: row.channel, timeZone: row.time_zone, country: row.country }));
+  const { rows } = await db.query<{ customer_id: string; channel: Channel; time_zone: string; country: string | null; is_minor: boolean; over_cap: boolean }>(
+    sql,
+    params.values,
+  );
+  return rows.map((row) => ({
+    customerId: row.customer_id,
+    channel: row.channel,
+    timeZone: row.time_zone,
+    country: row.country,
+    isMinor: row.is_minor,
+    overFrequencyCap: row.over_cap,
+  }));
+}
+
+/** The recipients a send is built from: the reachable members, optionally without minors and without customers at the frequency cap. */
+export function withoutExcluded(members: readonly FlaggedRecipient[], exclude: { minors: boolean; overFrequencyCap: boolean }): Recipient[] {
+  return members
+    .filter((member) => !(member.isMinor && exclude.minors) && !(member.overFrequencyCap && exclude.overFrequencyCap))
+    .map(({ customerId, channel, timeZone, country }) => ({ customerId, channel, timeZone, country }));
+}
+
+/** The customers to message (see selectReachableMembers and withoutExcluded). */
+export async function selectRecipients(
+  db: Queryable,
+  query: AudienceFactsQuery & { exclude: { minors: boolean; overFrequencyCap: boolean } },
+): Promise<Recipient[]> {
+  return withoutExcluded(await selectReachableMembers(db, query), query.exclude);
 }
