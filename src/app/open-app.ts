@@ -11,6 +11,7 @@ import { loadPolicy } from '../guardrails/policy-file.ts';
 import { loadModels, type LoadedModels } from '../models/load-models.ts';
 import { PlannerService } from '../agents/planner/planner-service.ts';
 import { SupportService } from '../agents/support/support-service.ts';
+import { recommendCrossSell } from '../../tools/cross-sell/recommend-cross-sell.ts';
 import { loadSupportPolicy } from '../guardrails/support-policy-file.ts';
 import { syncCampaignMemory } from './sync-campaign-memory.ts';
 
@@ -54,7 +55,10 @@ export async function openApp(config: Config, { seedDemo = true, seedCustomers, 
     await checkpointer.setup();
     const planner = new PlannerService({ db, policy, chatModel: models.chatModel, embedder: models.embedder, now }, checkpointer);
     const replyModel = models.mode === 'openai' ? models.chatModel : null;
-    const support = new SupportService({ db, policy, supportPolicy, replyModel, recommendCrossSell: null, now }, checkpointer);
+    const support = new SupportService(
+      { db, policy, supportPolicy, replyModel, recommendCrossSell: (database, { productIds }) => recommendCrossSell(database, { productIds, config: config.crossSell }), now },
+      checkpointer,
+    );
     return {
       config,
       db,

@@ -2,18 +2,10 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Database } from '../../data/database.ts';
 import type { Policy } from '../../domain/policy.ts';
+import type { CrossSellRecommendation } from '../../domain/cross-sell.ts';
 import type { SupportPolicy } from '../../domain/support-policy.ts';
 
-/** A rule mined from orders: customers who bought the given products also bought this one. */
-export interface CrossSellRecommendation {
-  productId: string;
-  name: string;
-  confidence: number;
-  lift: number;
-  support: number;
-}
-
-/** The association-rule recommender (tools/cross-sell); its signature, so the graph does not depend on its module. */
+/** The association-rule recommender (tools/cross-sell/recommend-cross-sell.ts), with the configured thresholds bound. */
 export type RecommendCrossSell = (db: Database, request: { productIds: string[] }) => Promise<CrossSellRecommendation[]>;
 
 export interface SupportDeps {
