@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Forecast, PlanForecastVersusActual } from '../../domain/plan.ts';
-import { renderForecastLines, renderForecastVersusActualLines } from './render-forecast.ts';
+import { formatDriverEffect, renderForecastLines, renderForecastVersusActualLines } from './render-forecast.ts';
 
 const forecast: Forecast = {
   reach: 9700,
@@ -67,5 +67,17 @@ describe('renderForecastVersusActualLines', () => {
       '  ✓ Revenue: 81,000 – 135,000 (p50 108,000)     actual 100,000: inside the range, p50 +8%',
       '  No holdout was kept, so incremental conversions cannot be measured.',
     ]);
+  });
+
+  it('keeps a decimal on small scaled counts, so a range just under the actual value does not read as reaching it', () => {
+    const small = { ...versusActual, comparisons: [{ metric: 'conversions' as const, forecast: { p10: 0, p50: 0.96, p90: 1.92 }, actual: 2, inside80: false, relativeError: -0.52 }], notes: [] };
+    expect(renderForecastVersusActualLines(small, 'CNY', 'en').at(-1)).toBe('  ✗ Conversions: 0 – 1.9 (p50 1)  actual 2: OUTSIDE the range, p50 -52%');
+  });
+});
+
+describe('formatDriverEffect', () => {
+  it('rounds half up as the driver labels do', () => {
+    expect(formatDriverEffect({ factor: 'evidence', label: '', effect: 1.265, unit: 'multiplier', direction: 'up' })).toBe('×1.27');
+    expect(formatDriverEffect({ factor: 'segment', label: '', effect: 0.26, unit: 'points', direction: 'up' })).toBe('+0.26 pts');
   });
 });

@@ -53,13 +53,16 @@ function formatRange(range: Range, locale: Locale): string {
 
 /** ×1.25 for multipliers on the response rate, +2.1 pts for points on the conversion rate. */
 export function formatDriverEffect(driver: ForecastDriver): string {
-  if (driver.unit === 'multiplier') return `×${driver.effect.toFixed(2)}`;
-  return `${driver.effect >= 0 ? '+' : ''}${driver.effect.toFixed(2)} pts`;
+  // Round half up on the decimal value (1.265 → 1.27), as the driver's own label does.
+  const rounded = (Math.round(driver.effect * 100 + 1e-9) / 100).toFixed(2);
+  if (driver.unit === 'multiplier') return `×${rounded}`;
+  return `${driver.effect >= 0 ? '+' : ''}${rounded} pts`;
 }
 
 function comparedValue(value: number, metric: FigureComparison['metric'], locale: Locale): string {
   if (metric === 'conversionRate') return `${(value * 100).toFixed(2)}%`;
-  return formatNumber(value, locale, metric === 'revenue' ? 2 : 0);
+  // Scaled counts keep a decimal when small, so 1.92 does not read as the 2 that fell outside it.
+  return formatNumber(value, locale, metric === 'revenue' ? 2 : Math.abs(value) < 10 ? 1 : 0);
 }
 
 export function renderForecastLines(forecast: Forecast, locale: Locale): string[] {

@@ -7,8 +7,10 @@ import { formatNumber, t } from './i18n.js';
 
 /** ×1.25 for multipliers, +3.1 pts for percentage points. */
 export function describeEffect(driver) {
-  if (driver.unit === 'multiplier') return `×${formatNumber(driver.effect, 2)}`;
-  return `${driver.effect >= 0 ? '+' : ''}${formatNumber(driver.effect, 2)} ${t().points}`;
+  // Round half up on the decimal value (1.265 → 1.27), as the driver's own label does.
+  const rounded = Math.round(driver.effect * 100 + 1e-9) / 100;
+  if (driver.unit === 'multiplier') return `×${formatNumber(rounded, 2)}`;
+  return `${driver.effect >= 0 ? '+' : ''}${formatNumber(rounded, 2)} ${t().points}`;
 }
 
 /** Where a driver's bar ends, from -1 (full left) to 1 (full right), against the largest of its kind. */

@@ -6,7 +6,8 @@ import { formatNumber, t } from './i18n.js';
 
 function formatValue(value, metric) {
   if (metric === 'conversionRate') return `${formatNumber(value * 100, 2)}%`;
-  return formatNumber(value, metric === 'revenue' ? 2 : 0);
+  // Scaled counts keep a decimal when small, so 1.92 does not read as the 2 that fell outside it.
+  return formatNumber(value, metric === 'revenue' ? 2 : Math.abs(value) < 10 ? 1 : 0);
 }
 
 function describeForecast(range, metric, unit) {
