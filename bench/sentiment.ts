@@ -1,7 +1,10 @@
 // Sentiment benchmark: our detector against human-labelled English (Hutto & Gilbert, ICWSM 2014)
 // and Chinese (waimai_10k) data, with plain VADER side by side on the English sets.
 //
-//   node bench/sentiment.ts [--json] [--limit N]
+//   node bench/sentiment.ts [--json] [--limit N] [--halves]   (or: npm run bench:sentiment -- ...)
+//
+// --halves also scores the even and the odd rows of waimai_10k apart: changes to the Chinese
+// detector are tuned on the even rows only, and the odd rows show whether they generalise.
 //
 // Data: ../shared/data/sentiment/ relative to the repository root (see ../shared/data/README.md).
 // - amazonReviewSnippets / movieReviewSnippets: `id<TAB>mean_sentiment<TAB>text`, mean in [-4, 4].
@@ -164,19 +167,30 @@ function formatTable(results: readonly DatasetResult[]): string {
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
 }
 
-function parseArgs(argv: readonly string[]): { json: boolean; limit: number } {
+/** The even rows (0, 2, ...) and the odd rows of a data set, as two data sets: the tuning and the held-out half. */
+function splitHalves(dataset: Dataset): Dataset[] {
+  return (['even', 'odd'] as const).map((parity, remainder) => ({
+    ...dataset,
+    name: `${dataset.name.replace(/ \(zh\)$/, '')} ${parity} rows${remainder === 0 ? ', tuning' : ', held out'}`,
+    items: dataset.items.filter((_, index) => index % 2 === remainder),
+  }));
+}
+
+function parseArgs(argv: readonly string[]): { json: boolean; limit: number; halves: boolean } {
   const limitIndex = argv.indexOf('--limit');
   const limit = limitIndex >= 0 ? Number(argv[limitIndex + 1]) : Infinity;
   if (Number.isNaN(limit) || limit <= 0) throw new Error('--limit needs a positive number of rows per data set.');
-  return { json: argv.includes('--json'), limit };
+  return { json: argv.includes('--json'), limit, halves: argv.includes('--halves') };
 }
 
 function main(): void {
-  const { json, limit } = parseArgs(process.argv.slice(2));
+  const { json, limit, halves } = parseArgs(process.argv.slice(2));
+  const waimai = readWaimai();
   const datasets = [
     readHuttoSnippets('amazonReviewSnippets_GroundTruth.txt', 'amazon snippets (en)'),
     readHuttoSnippets('movieReviewSnippets_GroundTruth.txt', 'movie snippets (en)'),
-    readWaimai(),
+    waimai,
+    ...(halves ? splitHalves(waimai) : []),
   ].map((dataset) => ({ ...dataset, items: dataset.items.slice(0, limit) }));
   const results = datasets.map(runDataset);
   const table = formatTable(results);

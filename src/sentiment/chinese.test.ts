@@ -1,6 +1,7 @@
 // Rules of the Chinese scorer: negation, degree, contrast, reservation, irrealis, questions, phrases.
 import { describe, expect, it } from 'vitest';
 import { scoreChinese } from './chinese.ts';
+import { normalizeValence } from './sentiment.ts';
 
 const score = (text: string): number => scoreChinese(text).score;
 
@@ -66,8 +67,18 @@ describe('scoreChinese', () => {
     expect(score('不好意思，麻烦帮我查一下订单')).toBe(0);
   });
 
-  it('counts complaints more than praise of the same size', () => {
+  it('reads 定 as 订 ("to order") and "only then got it" with any verb of receiving', () => {
+    expect(score('不会再定了')).toBe(score('不会再订了'));
+    expect(score('不会再定了')).toBeLessThan(0);
+    expect(score('下次还定')).toBeGreaterThan(0);
+    for (const late of ['十二点才收到', '一点才吃到', '等到一点才吃上', '下楼才拿到']) expect(score(late)).toBeLessThan(0);
+    expect(score('刚收到')).toBe(0);
+  });
+
+  it('counts complaints more than praise of the same size, twice as much', () => {
     expect(score('送餐员态度很好，菜不好吃')).toBeLessThan(0);
+    // 不错 (2) against 太慢 (-2.5 x 2): the complaint wins even before 但是 weighs the clauses.
+    expect(scoreChinese('不错，太慢')).toEqual({ score: normalizeValence(2 - 2.5 * 2), evidence: 2 });
   });
 
   it('treats full-width and half-width text alike', () => {

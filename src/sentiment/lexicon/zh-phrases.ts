@@ -12,7 +12,8 @@ export interface ZhPhrase {
 /** A count of hours or similar: 两, 3, 十几 (not 半 alone: half an hour is an ordinary wait). */
 const COUNT = '[一二两三四五六七八九十几\\d]+';
 const HOURS = `${COUNT}(?:个半|个多|多个|个|多)?(?:小时|钟头)`;
-const ORDER_VERB = '(?:点|来|买|订|吃|光顾|下单|购买|回购)';
+/** 定 stands for 订 ("to order") so often in reviews (定餐, 不会再定了) that it is read as the same verb. */
+const ORDER_VERB = '(?:点|来|买|订|定|吃|光顾|下单|购买|回购)';
 
 /** Checked in order; a span one phrase matched is not matched again, so negated forms come first. */
 export const ZH_PHRASES: readonly ZhPhrase[] = [
@@ -53,7 +54,7 @@ export const ZH_PHRASES: readonly ZhPhrase[] = [
     pattern: /(?:等了?|送了?|用了|花了|超过|超了|晚了|迟了)(?:快|近|将近|足足|整整|差不多)?(?:[4-9]\d|\d{3,}|[四五六七八九]十)多?分钟/g,
     valence: -2,
   },
-  { name: 'only then arrived', pattern: /(?<!刚)才(?:送到|到|送来|来|送达)/g, valence: -1.5 },
+  { name: 'only then arrived', pattern: /(?<!刚)才(?:送到|到|送来|来|送达|收到|拿到|吃到|吃上)/g, valence: -1.5 },
   { name: 'no taste', pattern: /(?:一点)?(?:味道?|味儿)都没有?|没(?:有|什么|啥)味|淡而无味/g, valence: -2 },
   { name: 'long minutes', pattern: /(?:[4-9]\d|\d{3,}|[四五六七八九]十)多?分钟(?:才|都|还|了才)/g, valence: -1.8 },
   {
