@@ -49,6 +49,15 @@ describe('renderForecastLines', () => {
     ]);
   });
 
+  it('says there is nothing to forecast when nobody would receive a message, instead of printing zeros', () => {
+    const zero = { p10: 0, p50: 0, p90: 0 };
+    const empty: Forecast = { ...forecast, reach: 0, conversions: zero, incrementalConversions: zero, revenue: zero, cost: zero, roi: zero, pastCampaigns: [], drivers: [] };
+    expect(renderForecastLines(empty, 'en')).toEqual([
+      'Forecast (p10 / p50 / p90)',
+      '  Nobody would receive a message (no customer in the segment, or none reachable), so there is nothing to forecast.',
+    ]);
+  });
+
   it('speaks Chinese for a Chinese goal', () => {
     const lines = renderForecastLines(forecast, 'zh');
     expect(lines[0]).toBe('预测（p10 / p50 / p90）');

@@ -8,6 +8,7 @@ const LABELS = {
   en: {
     forecast: 'Forecast (p10 / p50 / p90)', conversions: 'Conversions', incremental: 'Incremental conversions', revenue: 'Revenue', cost: 'Cost', roi: 'ROI',
     reasons: 'Why', pastCampaigns: 'Past campaigns it leaned on',
+    nobody: 'Nobody would receive a message (no customer in the segment, or none reachable), so there is nothing to forecast.',
     factor: { channel: 'Channel', objective: 'Objective', offer: 'Offer', evidence: 'Past campaigns', segment: 'Audience', season: 'Season' },
     outcomeOf: (campaign: { sent?: number; converted?: number; conversionRate: number; liftPoints?: number | null }, format: (value: number) => string) =>
       [
@@ -26,6 +27,7 @@ const LABELS = {
   zh: {
     forecast: '预测（p10 / p50 / p90）', conversions: '转化', incremental: '增量转化', revenue: '收入', cost: '成本', roi: 'ROI',
     reasons: '依据', pastCampaigns: '参考的历史活动',
+    nobody: '没有人会收到消息（人群为空或无人可触达），因此无法预测。',
     factor: { channel: '渠道', objective: '目的', offer: '优惠', evidence: '历史活动', segment: '人群', season: '季节' },
     outcomeOf: (campaign: { sent?: number; converted?: number; conversionRate: number; liftPoints?: number | null }, format: (value: number) => string) =>
       [
@@ -68,6 +70,8 @@ function comparedValue(value: number, metric: FigureComparison['metric'], locale
 export function renderForecastLines(forecast: Forecast, locale: Locale): string[] {
   const t = LABELS[locale];
   const format = (value: number) => formatNumber(value, locale);
+  // Zeros with no spread would look like a confident forecast; say why there is none instead.
+  if (forecast.reach === 0) return [t.forecast, `  ${t.nobody}`];
   const lines = [
     t.forecast,
     `  ${t.conversions}: ${formatRange(forecast.conversions, locale)}`,

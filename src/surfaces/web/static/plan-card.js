@@ -85,7 +85,10 @@ export function planCard(plan, actions) {
   const said = plan.status === 'needs_clarification' ? plan.question ?? plan.summary : plan.summary;
   if (said) card.append(element('p', { className: 'summary', text: said }));
   if (plan.segment) card.append(segmentSection(plan.segment));
-  if (plan.forecast) {
+  if (plan.forecast && plan.forecast.reach === 0) {
+    // Zeros with no spread would look like a confident forecast; say why there is none instead.
+    card.append(section(words.forecast, element('p', { className: 'muted', text: words.nothingToForecast })));
+  } else if (plan.forecast) {
     card.append(
       section(
         words.forecast,
