@@ -38,8 +38,12 @@ export function registerSupportCommand(program: Command): void {
         say(`Conversation ${threadId}. Write as a customer (English or Chinese); "exit" to leave.`);
         const latest = await app.support.latest(threadId);
         if (latest) say(`bot: ${latest.reply}`);
-        if (process.stdin.isTTY) terminal.setPrompt('you> ');
-        terminal.prompt();
+        // A prompt only for a person at a terminal: piped input gets replies alone.
+        const prompt = () => {
+          if (process.stdin.isTTY) terminal.prompt();
+        };
+        terminal.setPrompt('you> ');
+        prompt();
         for await (const line of terminal) {
           const text = line.trim();
           if (EXIT_WORDS.has(text.toLowerCase())) break;
@@ -52,7 +56,7 @@ export function registerSupportCommand(program: Command): void {
               say(`campaign-agent: ${asCodedError(error).message}`);
             }
           }
-          terminal.prompt();
+          prompt();
         }
       } finally {
         terminal.close();
