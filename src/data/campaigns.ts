@@ -83,6 +83,10 @@ export interface SendRow {
   channel: string;
   variant: string;
   sendAt: Date;
+  /** The send's step when it differs per row (recurring occurrences); default the `step` argument. */
+  step?: number;
+  /** `holdout`: a control-group recipient who is never messaged; default `queued`. */
+  status?: 'queued' | 'holdout';
 }
 
 /** Queues one send per recipient and step; a send that exists already is left as it is. Returns how many were added. */
@@ -92,11 +96,19 @@ export async function queueSends(tx: Queryable, campaignId: string, step: number
   for (let start = 0; start < sends.length; start += batch) {
     const slice = sends.slice(start, start + batch);
     const result = await tx.query(
-      `INSERT INTO sends (campaign_id, customer_id, step, channel, variant, send_at)
-       SELECT $1, customer_id, $2, channel, variant, send_at
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS s(customer_id, channel, variant, send_at)
+      `INSERT INTO sends (campaign_id, customer_id, step, channel, variant, send_at, status)
+       SELECT $1, customer_id, step, channel, variant, send_at, status
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::text[]) AS s(customer_id, channel, variant, send_at, step, status)
        ON CONFLICT (campaign_id, customer_id, step) DO NOTHING`,
-      [campaignId, step, slice.map((s) => s.customerId), slice.map((s) => s.channel), slice.map((s) => s.variant), slice.map((s) => s.sendAt.toISOString())],
+      [
+        campaignId,
+        slice.map((s) => s.customerId),
+        slice.map((s) => s.channel),
+        slice.map((s) => s.variant),
+        slice.map((s) => s.sendAt.toISOString()),
+        slice.map((s) => s.step ?? step),
+        slice.map((s) => s.status ?? 'queued'),
+      ],
     );
     added += result.affectedRows;
   }

@@ -1,7 +1,8 @@
 // End to end: a win-back goal is planned and approved through the planner, some recipients withdraw
 // consent, hit the frequency cap or are suppressed before sending, then the worker runs against a
 // real SMTP server at each recipient's send time. Exactly one e-mail reaches every eligible recipient,
-// none reaches the others (each held back with its reason), and no placeholder is left in any mail.
+// none reaches the others (each held back with its reason) or the holdout group, and no placeholder
+// is left in any mail.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,11 +61,18 @@ describe('delivery end to end over SMTP', () => {
     const campaignId = await planAndApprove(GOAL);
     const { rows: queued } = await db.query<QueuedSend>(
       `SELECT s.id, s.customer_id, c.email, s.send_at FROM sends s JOIN customers c ON c.id = s.customer_id
-        WHERE s.campaign_id = $1 ORDER BY s.customer_id`,
+        WHERE s.campaign_id = $1 AND s.status = 'queued' ORDER BY s.customer_id`,
+      [campaignId],
+    );
+    // The forecast's recommended holdout is kept back as a control group: recorded, never sent.
+    const { rows: heldOut } = await db.query<QueuedSend>(
+      `SELECT s.id, s.customer_id, c.email, s.send_at FROM sends s JOIN customers c ON c.id = s.customer_id
+        WHERE s.campaign_id = $1 AND s.status = 'holdout' AND s.variant = 'holdout'`,
       [campaignId],
     );
     expect(queued.length).toBeGreaterThan(20);
-    expect(await sendStatusCounts(db, campaignId)).toEqual({ queued: queued.length, sent: 0, failed: 0, suppressed: 0, cancelled: 0 });
+    expect(heldOut.length).toBeGreaterThan(0);
+    expect(await sendStatusCounts(db, campaignId)).toEqual({ queued: queued.length, sent: 0, failed: 0, suppressed: 0, cancelled: 0, holdout: heldOut.length });
 
     // Between approval and sending: three withdraw consent, two reach the cap elsewhere, one is suppressed.
     const optedOut = queued.slice(0, 3).map((send) => send.customer_id);
@@ -108,7 +116,7 @@ describe('delivery end to end over SMTP', () => {
     expect(namelessMail.text).toMatch(/^(Hi there|[A-Z])/);
     expect(namelessMail.subject).toMatch(/^[A-Z0-9]/);
 
-    expect(await sendStatusCounts(db, campaignId)).toEqual({ queued: 0, sent: eligible.length, failed: 0, suppressed: 6, cancelled: 0 });
+    expect(await sendStatusCounts(db, campaignId)).toEqual({ queued: 0, sent: eligible.length, failed: 0, suppressed: 6, cancelled: 0, holdout: heldOut.length });
     expect((await sendReasons(db, campaignId)).map(({ status, rule, count }) => ({ status, rule, count }))).toEqual([
       { status: 'suppressed', rule: 'consent.channel', count: 3 },
       { status: 'suppressed', rule: 'frequency.cap', count: 2 },

@@ -1,8 +1,9 @@
-// Where a campaign's sends stand: how many are queued, sent, failed, suppressed or cancelled, and
-// why the ones that did not go out did not.
+// Where a campaign's sends stand: how many are queued, sent, failed, suppressed, cancelled or held
+// out, and why the ones that did not go out did not.
 import type { Queryable } from '../data/database.ts';
 
-export const SEND_STATUSES = ['queued', 'sent', 'failed', 'suppressed', 'cancelled'] as const;
+/** `holdout`: a control-group recipient, never messaged (see tools/schedule/assign-arm.ts). */
+export const SEND_STATUSES = ['queued', 'sent', 'failed', 'suppressed', 'cancelled', 'holdout'] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
 
 export type SendStatusCounts = Record<SendStatus, number>;

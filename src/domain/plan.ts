@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Brief } from './brief.ts';
 import { SegmentDefinition } from './segment.ts';
-import { Channel, LocalTime } from './vocabulary.ts';
+import { Channel, LocalDateTime, LocalTime } from './vocabulary.ts';
 
 export const PlanStatus = z.enum(['needs_approval', 'scheduled', 'blocked', 'needs_clarification', 'rejected']);
 export type PlanStatus = z.infer<typeof PlanStatus>;
@@ -136,8 +136,19 @@ export const PlannedMessage = z.object({
 });
 export type PlannedMessage = z.infer<typeof PlannedMessage>;
 
+/** A recurring schedule's rule and the wall-clock date-times it expands to (one send step each). */
+export const Recurrence = z.object({
+  /** 1 = Monday ... 7 = Sunday. */
+  weekdays: z.array(z.number().int().min(1).max(7)),
+  localTime: LocalTime,
+  count: z.number().int().min(1),
+  /** Each occurrence in each recipient's zone, `YYYY-MM-DDTHH:mm`, in order; occurrence i is send step i. */
+  occurrences: z.array(LocalDateTime),
+});
+export type Recurrence = z.infer<typeof Recurrence>;
+
 export const Schedule = z.object({
-  kind: z.enum(['asap', 'at', 'window', 'trigger']),
+  kind: z.enum(['asap', 'at', 'window', 'trigger', 'recurring']),
   /** Human-readable summary in the goal's language. */
   summary: z.string(),
   /** Wall-clock send time in each recipient's zone (`at`, `window`). */
@@ -147,6 +158,8 @@ export const Schedule = z.object({
   trigger: z
     .object({ event: z.string(), delayMinutes: z.number().int(), unlessEvent: z.string().nullable() })
     .nullable(),
+  /** For `recurring`: the rule and its occurrences (`localDateTime` is the first). Absent on other kinds. */
+  recurrence: Recurrence.nullable().optional(),
   /** Earliest and latest send instants over all recipients (UTC, ISO), for one-off sends. */
   firstSendUtc: z.string().nullable(),
   lastSendUtc: z.string().nullable(),

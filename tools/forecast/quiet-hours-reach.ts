@@ -15,8 +15,11 @@ export interface SendPlan {
 
 /** The send plan of a resolved schedule, else of the brief's timing. */
 export function sendPlanOf(schedule: Schedule | null | undefined, timing: Timing): SendPlan {
-  if (schedule) return { kind: schedule.kind, localDateTime: schedule.localDateTime };
+  // A recurring send is read as its first occurrence.
+  if (schedule) return { kind: schedule.kind === 'recurring' ? 'at' : schedule.kind, localDateTime: schedule.localDateTime };
   switch (timing.kind) {
+    case 'recurring':
+      return { kind: 'at', localDateTime: null };
     case 'at':
       return { kind: 'at', localDateTime: timing.localDateTime };
     case 'window':

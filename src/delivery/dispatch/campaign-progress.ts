@@ -22,7 +22,7 @@ export async function updateCampaignProgress(db: Database, { now }: { now: Date 
   );
   const started = await db.query<{ id: string }>(
     `UPDATE campaigns c SET status = 'running', starts_at = coalesce(c.starts_at, $1::timestamptz)
-      WHERE c.status = 'scheduled' AND EXISTS (SELECT 1 FROM sends s WHERE s.campaign_id = c.id AND s.status <> 'queued')
+      WHERE c.status = 'scheduled' AND EXISTS (SELECT 1 FROM sends s WHERE s.campaign_id = c.id AND s.status NOT IN ('queued', 'holdout'))
       RETURNING c.id`,
     [at],
   );

@@ -102,7 +102,7 @@ describe('send jobs through the queue', () => {
     // The first try and both retries fail (retry delay 0 in this test, so all within one run).
     const report = await runDeliveryOnce(workerOptions());
     expect(report).toMatchObject({ sent: 0, retried: 3, deadLettered: 1 });
-    expect(await sendStatusCounts(test.db, 'cmp_down')).toEqual({ queued: 0, sent: 0, failed: 1, suppressed: 0, cancelled: 0 });
+    expect(await sendStatusCounts(test.db, 'cmp_down')).toEqual({ queued: 0, sent: 0, failed: 1, suppressed: 0, cancelled: 0, holdout: 0 });
     const { rows } = await test.db.query<{ reason: string }>("SELECT reason FROM sends WHERE campaign_id = 'cmp_down' AND status = 'failed'");
     expect(rows[0]?.reason).toBe('delivery: gave up after 3 attempts: provider unavailable');
   });

@@ -1,25 +1,15 @@
 // Turns an approved (or approval-free) plan into a scheduled campaign: the campaign row, its copy,
-// and one queued send per eligible recipient at their own local time, in one transaction.
+// and one queued send per eligible recipient and step at their own local time (or a `holdout` row
+// for the recipients kept back as a control group), in one transaction.
 // Ids are stable per thread and draft, and sends are unique per (campaign, customer, step), so a
 // repeat of this step after a crash adds nothing twice.
-import { createHash } from 'node:crypto';
 import { selectRecipients } from '../../../../tools/segments/audience-facts.ts';
-import { sendInstantFor } from '../../../../tools/schedule/send-time.ts';
+import { planSends } from '../../../../tools/schedule/plan-sends.ts';
 import { appendAudit, queueSends, saveCampaign, saveMessages, type SendRow } from '../../../data/campaigns.ts';
-import type { PlannedMessage } from '../../../domain/plan.ts';
-import { quietHoursFor } from '../../../guardrails/quiet-hours-for.ts';
 import { campaignIdFor, campaignNameFor } from '../campaign-identity.ts';
 import type { PlannerDeps } from '../deps.ts';
 import { toPlan } from '../plan-view.ts';
 import type { PlannerStateType, PlannerUpdate } from '../state.ts';
-
-/** Splits recipients between a channel's variants by a hash of their id: stable and even. */
-function variantFor(customerId: string, channel: string, copy: readonly PlannedMessage[]): string | null {
-  const variants = copy.filter((message) => message.channel === channel).map((message) => message.variant).sort();
-  if (variants.length === 0) return null;
-  const bucket = createHash('sha1').update(customerId).digest().readUInt32BE(0) % variants.length;
-  return variants[bucket]!;
-}
 
 export function makeScheduleCampaign(deps: PlannerDeps) {
   const now = deps.now ?? (() => new Date());
@@ -40,13 +30,18 @@ export function makeScheduleCampaign(deps: PlannerDeps) {
       sendAt: sendingAt,
       exclude: { minors: state.exclusions.includes('minors'), overFrequencyCap: state.exclusions.includes('over_frequency_cap') },
     });
-    const sends: SendRow[] = [];
-    for (const recipient of recipients) {
-      const variant = variantFor(recipient.customerId, recipient.channel, state.copy);
-      const quietHours = quietHoursFor(deps.policy.quietHours, recipient);
-      const sendAt = sendInstantFor({ schedule, timeZone: recipient.timeZone, now: sendingAt, quietHours });
-      if (variant && sendAt) sends.push({ customerId: recipient.customerId, channel: recipient.channel, variant, sendAt });
-    }
+    // Recipients are split into a holdout (the forecast's recommendation) and the copy variants.
+    const sends: SendRow[] = planSends({
+      campaignId,
+      recipients,
+      schedule,
+      copy: state.copy,
+      quietHours: deps.policy.quietHours,
+      holdoutShare: state.forecast?.holdout?.share ?? 0,
+      now: sendingAt,
+    });
+    const messaged = sends.filter((send) => send.status === 'queued');
+    const heldOut = new Set(sends.filter((send) => send.status === 'holdout').map((send) => send.customerId)).size;
 
     const scheduled = { ...state, campaignId, status: 'scheduled' as const };
     const approvedBy = state.approval?.decision === 'approved' ? state.approval.decidedBy : null;
@@ -63,7 +58,7 @@ export function makeScheduleCampaign(deps: PlannerDeps) {
         plan: toPlan(scheduled, threadId),
         createdBy: state.requestedBy,
         approvedBy,
-        startsAt: sends.length ? new Date(Math.min(...sends.map((send) => send.sendAt.getTime()))) : null,
+        startsAt: messaged.length ? new Date(Math.min(...messaged.map((send) => send.sendAt.getTime()))) : null,
       });
       await saveMessages(tx, campaignId, state.copy);
       const added = await queueSends(tx, campaignId, 0, sends);
@@ -74,7 +69,7 @@ export function makeScheduleCampaign(deps: PlannerDeps) {
         campaignId,
         threadId,
         ruleIds: state.guardrails.map((verdict) => verdict.rule),
-        detail: { sends: sends.length, guardrails: state.guardrails },
+        detail: { sends: messaged.length, holdout: heldOut, guardrails: state.guardrails },
       });
       return added;
     });
@@ -82,7 +77,9 @@ export function makeScheduleCampaign(deps: PlannerDeps) {
     const summary =
       schedule.kind === 'trigger'
         ? zh ? '触发式活动已启用：' + schedule.summary : `Trigger campaign is live: ${schedule.summary}`
-        : zh ? `已排期 ${sends.length} 条消息（本次新增 ${queued} 条）。` : `Scheduled ${sends.length} sends (${queued} newly queued).`;
+        : zh
+          ? `已排期 ${messaged.length} 条消息（本次新增 ${queued} 行）${heldOut ? `；${heldOut} 位客户作为对照组不发送` : ''}。`
+          : `Scheduled ${messaged.length} sends (${queued} rows newly queued)${heldOut ? `; ${heldOut} customers held out as a control group` : ''}.`;
     return { status: 'scheduled', campaignId, summary };
   };
 }
