@@ -200,6 +200,13 @@ describe('identity and other customers', () => {
     expect(other.reply).not.toContain(CAROL.order);
   });
 
+  it('verifies nobody once the conversation is with a person', async () => {
+    await say('id-3', 'I want to speak to a human');
+    const state = await say('id-3', `${CAROL.order} ${CAROL.email}`);
+    expect(state.customer).toBeNull();
+    expect(state.reply).toBe('A member of our support team has your conversation and will reply here shortly.');
+  });
+
   it('stops compensating a customer at the per-customer limit', async () => {
     // Bo has CNY 80 from the Chinese conversation; an expensive order would go above the CNY 100 limit.
     await test.db.query(`INSERT INTO orders (id, customer_id, ordered_at, status, total) VALUES ('O900002-9', $1, '2026-11-21T10:00:00Z', 'completed', 500)`, [BO.id]);

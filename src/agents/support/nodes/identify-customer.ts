@@ -11,7 +11,8 @@ const log = createLogger('support');
 export function makeIdentifyCustomer({ db }: SupportDeps) {
   return async function identifyCustomer(state: SupportStateType): Promise<SupportUpdate> {
     const { orderIds, email, phone } = state.identifiers;
-    if (state.customer || orderIds.length === 0 || (email === null && phone === null)) return { verification: 'none' };
+    // Once a person has the conversation, the bot verifies nobody: no guessing contacts past the hand-over.
+    if (state.customer || state.escalation || orderIds.length === 0 || (email === null && phone === null)) return { verification: 'none' };
     for (const orderId of orderIds.slice(0, 3)) {
       const verified = await verifyCustomer(db, { orderId, email, phone });
       if (verified) {
