@@ -9,11 +9,16 @@ export interface ScriptedToolCall {
   arguments: unknown;
 }
 
-/** One scripted answer: words, tool calls, or an HTTP failure. */
+/**
+ * One scripted answer: words, tool calls, an HTTP failure, a body cut off mid-way (sent as is with
+ * status 200), or another answer given only after a delay (for timeouts and latency).
+ */
 export type ScriptedAnswer =
   | { content: string }
   | { toolCalls: ScriptedToolCall[] }
-  | { status: number; body?: unknown; headers?: Record<string, string> };
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | { truncatedBody: string }
+  | { delayMs: number; then: ScriptedAnswer };
 
 export interface RecordedRequest {
   path: string;
@@ -90,9 +95,20 @@ export async function startMockOpenAiServer({
       return;
     }
     const index = chatIndex++;
-    const answer = typeof answers === 'function' ? answers(body, index) : answers[index];
+    let answer = typeof answers === 'function' ? answers(body, index) : answers[index];
+    while (answer && 'delayMs' in answer) {
+      const { delayMs, then } = answer;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (response.destroyed || request.destroyed) return; // the client gave up waiting
+      answer = then;
+    }
     if (!answer) {
       send(500, { error: { message: `the script has no answer number ${index + 1}` } });
+      return;
+    }
+    if ('truncatedBody' in answer) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(answer.truncatedBody);
       return;
     }
     if ('status' in answer) {

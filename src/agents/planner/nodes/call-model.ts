@@ -4,6 +4,7 @@ import { SystemMessage } from '@langchain/core/messages';
 import { tool as toLangChainTool } from '@langchain/core/tools';
 import type { PlannerTool } from '../../../../tools/planner-tool.ts';
 import { loadPrompt } from '../../../prompts/load-prompt.ts';
+import { modelFailure, withUnparseableCallsKept } from '../model-reply.ts';
 import type { PlannerStateType, PlannerUpdate } from '../state.ts';
 
 export function makeCallModel({ chatModel, tools }: { chatModel: BaseChatModel; tools: readonly PlannerTool[] }) {
@@ -14,7 +15,12 @@ export function makeCallModel({ chatModel, tools }: { chatModel: BaseChatModel; 
   const model = chatModel.bindTools ? chatModel.bindTools(described) : chatModel;
   return async function callModel(state: PlannerStateType): Promise<PlannerUpdate> {
     const system = new SystemMessage(loadPrompt('planner').text);
-    const reply = await model.invoke([system, ...state.messages]);
-    return { messages: [reply] };
+    let reply;
+    try {
+      reply = await model.invoke([system, ...state.messages]);
+    } catch (error) {
+      throw modelFailure(error);
+    }
+    return { messages: [withUnparseableCallsKept(reply)] };
   };
 }

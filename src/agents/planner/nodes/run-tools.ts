@@ -8,6 +8,7 @@ import type { DraftParts, PlannerTool, PlannerToolContext } from '../../../../to
 import { ToolName } from '../../../../tools/tool-names.ts';
 import { describeIssues } from '../../../errors.ts';
 import type { PlannerDeps } from '../deps.ts';
+import { UNPARSEABLE_ARGUMENTS } from '../model-reply.ts';
 import type { PlannerStateType, PlannerUpdate } from '../state.ts';
 
 function draftOf(state: PlannerStateType): Partial<DraftParts> {
@@ -24,6 +25,10 @@ function draftOf(state: PlannerStateType): Partial<DraftParts> {
 async function runOne(call: ToolCall, tools: ReadonlyMap<string, PlannerTool>, context: PlannerToolContext) {
   const reply = (content: unknown, status: 'success' | 'error') =>
     new ToolMessage({ tool_call_id: call.id ?? call.name, name: call.name, status, content: typeof content === 'string' ? content : JSON.stringify(content) });
+  const unparseable = (call.args as Record<string, unknown> | undefined)?.[UNPARSEABLE_ARGUMENTS];
+  if (unparseable !== undefined) {
+    return { parts: {}, message: reply(`the arguments for ${call.name} are not valid JSON (${String(unparseable)}): send the call again with one JSON object`, 'error') };
+  }
   const plannerTool = tools.get(call.name);
   if (!plannerTool) {
     return { parts: {}, message: reply(`unknown tool "${call.name}": use one of ${[...tools.keys()].join(', ')}`, 'error') };
@@ -48,7 +53,7 @@ export function makeRunTools(deps: PlannerDeps, tools: readonly PlannerTool[]) {
     const calls = last && AIMessage.isInstance(last) ? (last.tool_calls ?? []) : [];
     const asOf = state.asOf ?? now().toISOString();
     let draft = draftOf(state);
-    const context = (): PlannerToolContext => ({ db: deps.db, policy: deps.policy, embedder: deps.embedder, asOf: new Date(asOf), draft });
+    const context = (): PlannerToolContext => ({ db: deps.db, policy: deps.policy, embedder: deps.embedder, asOf: new Date(asOf), draft, copyModel: deps.copyModel ?? null });
 
     const segmentCalls = calls.filter((call) => call.name === ToolName.querySegment);
     const otherCalls = calls.filter((call) => call.name !== ToolName.querySegment);
