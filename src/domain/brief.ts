@@ -43,6 +43,18 @@ export const Timing = z.discriminatedUnion('kind', [
     delayMinutes: z.number().int().min(0).max(60 * 24 * 30),
     unlessEvent: EventType.nullable(),
   }),
+  /**
+   * Repeats on each of `weekdays` (1 = Monday ... 7 = Sunday) at `localTime` in each recipient's zone,
+   * `count` sends in all, from `startDate` (null: the next such day). "Every Monday 10:00 for 4 weeks"
+   * is weekdays [1], count 4.
+   */
+  z.object({
+    kind: z.literal('recurring'),
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    localTime: LocalTime,
+    count: z.number().int().min(1).max(52),
+    startDate: IsoDate.nullable(),
+  }),
 ]);
 export type Timing = z.infer<typeof Timing>;
 

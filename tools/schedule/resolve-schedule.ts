@@ -1,9 +1,11 @@
 // Turns the brief's timing into a concrete schedule: the wall-clock send time in each recipient's
-// own zone, the span of real instants that covers, trigger details, and the quiet hours that apply.
+// own zone (each occurrence of a recurring send), the span of real instants that covers, trigger
+// details, and the quiet hours that apply.
 import { DateTime } from 'luxon';
 import type { Timing } from '../../src/domain/brief.ts';
 import type { Schedule } from '../../src/domain/plan.ts';
 import type { Locale } from '../../src/domain/vocabulary.ts';
+import { describeRecurrence, expandRecurrence } from './recurrence.ts';
 
 export interface ResolveScheduleOptions {
   timing: Timing;
@@ -72,6 +74,21 @@ export function resolveSchedule({ timing, locale, quietHours, asOf, timeZones }:
         summary: zh ? `${period}在每位收件人当地时间 ${when} 发送；${quiet}` : `${period}send at ${when} in each recipient's local time; ${quiet}`,
         firstSendUtc: span?.first ?? null,
         lastSendUtc: span?.last ?? null,
+      };
+    }
+    case 'recurring': {
+      const recurrence = expandRecurrence(timing, asOf);
+      const first = recurrence.occurrences[0] ?? null;
+      const last = recurrence.occurrences[recurrence.occurrences.length - 1] ?? null;
+      const rule = describeRecurrence(recurrence, locale);
+      return {
+        ...base,
+        kind: 'recurring',
+        localDateTime: first,
+        recurrence,
+        summary: zh ? `${rule}，在每位收件人当地时间发送；${quiet}` : `Send ${rule}, in each recipient's local time; ${quiet}`,
+        firstSendUtc: first ? (instantSpan(first, timeZones)?.first ?? null) : null,
+        lastSendUtc: last ? (instantSpan(last, timeZones)?.last ?? null) : null,
       };
     }
     case 'trigger': {

@@ -182,3 +182,19 @@ describe('quiet_hours.local_time with per-channel and per-country windows', () =
     expect(outcome.draft.schedule.localDateTime).toBe('2025-11-11T23:30');
   });
 });
+
+describe('quiet_hours.local_time for a recurring send', () => {
+  it('moves every occurrence with the first', () => {
+    const recurrence = { weekdays: [1], localTime: '23:30', count: 2, occurrences: ['2026-11-30T23:30', '2026-12-07T23:30'] };
+    const input = sampleInput({
+      draft: sampleDraft({
+        brief: sampleBrief({ timing: { kind: 'recurring', weekdays: [1], localTime: '23:30', count: 2, startDate: null } }),
+        schedule: sampleSchedule({ kind: 'recurring', localDateTime: '2026-11-30T23:30', recurrence, summary: 'every Monday at 23:30', firstSendUtc: null, lastSendUtc: null }),
+      }),
+    });
+    const outcome = quietHoursLocalTime.check(input);
+    expect(outcome.verdict.status).toBe('fixed');
+    expect(outcome.draft.schedule.localDateTime).toBe('2026-12-01T08:00');
+    expect(outcome.draft.schedule.recurrence).toEqual({ weekdays: [2], localTime: '08:00', count: 2, occurrences: ['2026-12-01T08:00', '2026-12-08T08:00'] });
+  });
+});

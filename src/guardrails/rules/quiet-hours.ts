@@ -1,6 +1,8 @@
 // Rule `quiet_hours.local_time`: no message lands inside the policy's quiet hours, in each
-// recipient's own local time, under the window for each planned channel and recipient country. A one-off send planned inside them moves to their end; sends made
-// as soon as possible or by a trigger are held to the next allowed local time when they go out.
+// recipient's own local time, under the window for each planned channel and recipient country.
+// A one-off send planned inside them moves to their end (a recurring send moves with all its
+// occurrences); sends made as soon as possible or by a trigger are held to the next allowed local
+// time when they go out.
 import type { Schedule } from '../../domain/plan.ts';
 import type { Locale } from '../../domain/vocabulary.ts';
 import type { GuardrailInput, GuardrailRule, RuleOutcome } from '../guardrail-input.ts';
@@ -39,6 +41,16 @@ export function rewriteSummary(summary: string, from: string, to: string, quietH
         ? ` (moved out of quiet hours ${span(quietHours)})`
         : ` (moved to ${readable(to)} local time, out of quiet hours ${span(quietHours)})`;
   return `${rewritten.trimEnd()}${note}`.trim();
+}
+
+/** A recurring schedule with every occurrence moved by the same wall-clock shift. */
+function shiftRecurrence(recurrence: NonNullable<Schedule['recurrence']>, minutes: number): NonNullable<Schedule['recurrence']> {
+  const occurrences = recurrence.occurrences.map((local) => new Date(Date.parse(`${local}:00Z`) + minutes * 60_000).toISOString().slice(0, 16));
+  // Past midnight the days move too: every Monday 23:30 becomes every Tuesday 08:00.
+  const [from, to] = [recurrence.occurrences[0], occurrences[0]];
+  const dayShift = from && to ? Math.round((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / 86_400_000) : 0;
+  const weekdays = recurrence.weekdays.map((day) => ((((day - 1 + dayShift) % 7) + 7) % 7) + 1).sort((a, b) => a - b);
+  return { ...recurrence, weekdays, localTime: occurrences[0]?.slice(11) ?? recurrence.localTime, occurrences };
 }
 
 function shiftInstant(isoInstant: string | null, minutes: number): string | null {
@@ -130,6 +142,7 @@ function check(input: GuardrailInput): RuleOutcome {
     quietHours: { start: policy.quietHours.start, end: policy.quietHours.end },
     firstSendUtc: shiftInstant(draft.schedule.firstSendUtc, shift),
     lastSendUtc: shiftInstant(draft.schedule.lastSendUtc, shift),
+    ...(draft.schedule.recurrence ? { recurrence: shiftRecurrence(draft.schedule.recurrence, shift) } : {}),
   };
   const detail = say(
     locale,

@@ -6,6 +6,7 @@ import type { Locale } from '../../../domain/vocabulary.ts';
 import { categoryLabel } from './categories.ts';
 import { cityLabel } from './cities.ts';
 import { say } from './text.ts';
+import { describeWeekdays } from '../../../../tools/schedule/recurrence.ts';
 import { describeSegment } from '../../../../tools/segments/describe-segment.ts';
 
 const CURRENCY_SIGNS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
@@ -72,6 +73,11 @@ export function describeTiming(timing: Timing, locale: Locale): string {
         `${timing.label}: ${timing.from} to ${timing.to}, first send ${timing.localTime}`,
         `${timing.label}：${timing.from} 至 ${timing.to}，首次发送 ${timing.localTime}`,
       );
+    case 'recurring': {
+      const days = describeWeekdays(timing.weekdays, locale);
+      const from = timing.startDate ? t(`, from ${timing.startDate}`, `，从 ${timing.startDate} 起`) : '';
+      return t(`${days} at ${timing.localTime}, ${timing.count} times${from}`, `${days} ${timing.localTime}，共${timing.count}次${from}`);
+    }
     case 'trigger': {
       const after = duration(timing.delayMinutes, locale);
       const event = eventName(timing.event, locale);

@@ -1,11 +1,13 @@
-// Turns the "when" of a goal or edit into a Timing: a trigger ("2 hours after add to cart"), a shopping
-// period (双11), a wall-clock send ("next Tuesday 10am", "明天早上9点") or as soon as approved.
+// Turns the "when" of a goal or edit into a Timing: a trigger ("2 hours after add to cart"), a repeating
+// send ("every Monday 10am for 4 weeks", 每周一上午10点), a shopping period (双11), a wall-clock send
+// ("next Tuesday 10am", "明天早上9点") or as soon as approved.
 // Relative days are resolved against `now` in the marketer's zone; see parse-date.ts for the rules.
 import type { DateTime } from 'luxon';
 import type { Timing } from '../../../domain/brief.ts';
 import type { Locale } from '../../../domain/vocabulary.ts';
 import { type ClockTime, type DayPartTime, findClockTime, findDayPartTime } from './parse-clock.ts';
 import { type FoundDate, findDates } from './parse-date.ts';
+import { type FoundRecurrence, findRecurrence } from './parse-recurrence.ts';
 import { type FoundTrigger, findTrigger } from './parse-trigger.ts';
 import { type FoundPeriod, findPeriod } from './periods.ts';
 import { maskSpan, say } from './text.ts';
@@ -27,6 +29,8 @@ export interface TimingParts {
   dayPart: DayPartTime | null;
   /** "now", "immediately", "立即". */
   immediate: boolean;
+  /** "every Monday for 4 weeks", 每周一: a repeating send. */
+  recurrence: FoundRecurrence | null;
 }
 
 export const DEFAULT_SEND_TIME = '10:00';
@@ -37,11 +41,14 @@ export function findTimingParts(text: string, context: TimingContext): TimingPar
   const trigger = findTrigger(text);
   const { period, undated } = findPeriod(text, today, context.locale);
   // "Black Friday" and 黑色星期五 name a period, not a weekday.
-  const rest = period ? maskSpan(text, period.start, period.end) : text;
+  let rest = period ? maskSpan(text, period.start, period.end) : text;
+  // "every Monday" and 每周一 name a rule, not the date of one send.
+  const recurrence = trigger ? null : findRecurrence(rest);
+  for (const span of recurrence?.spans ?? []) rest = maskSpan(rest, span.start, span.end);
   const date = findDates(rest, today)[0] ?? null;
   const clock = findClockTime(rest);
   const dayPart = clock ? null : findDayPartTime(rest);
-  return { trigger, period, undatedPeriod: undated, date, clock, dayPart, immediate: IMMEDIATE.test(text) };
+  return { trigger, period, undatedPeriod: undated, date, clock, dayPart, immediate: IMMEDIATE.test(text), recurrence };
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');
@@ -67,10 +74,36 @@ export interface ResolvedTiming {
   assumptions: string[];
 }
 
+/** Sends a repeating goal gets when it does not say how long it runs: four weeks, or a week of daily sends. */
+export const DEFAULT_RECURRING_WEEKS = 4;
+
+function recurringTiming(parts: TimingParts, recurrence: FoundRecurrence, fallbackTime: string): Extract<Timing, { kind: 'recurring' }> {
+  const perWeek = recurrence.weekdays.length;
+  return {
+    kind: 'recurring',
+    weekdays: recurrence.weekdays,
+    localTime: parts.clock ? clockText(parts.clock) : parts.dayPart ? clockText(parts.dayPart) : fallbackTime,
+    count: recurrence.count ?? (perWeek === 7 ? 7 : DEFAULT_RECURRING_WEEKS * perWeek),
+    startDate: parts.date ? parts.date.date.toFormat('yyyy-MM-dd') : null,
+  };
+}
+
+function resolveRecurring(parts: TimingParts, recurrence: FoundRecurrence, { locale }: TimingContext): ResolvedTiming {
+  const timing = recurringTiming(parts, recurrence, DEFAULT_SEND_TIME);
+  const notes: string[] = [];
+  if (parts.dayPart && !parts.clock) notes.push(say(locale, `"${parts.dayPart.word}" = ${timing.localTime}`, `“${parts.dayPart.word}” = ${timing.localTime}`));
+  else if (!parts.clock) notes.push(say(locale, `no time of day given: sending at ${DEFAULT_SEND_TIME}`, `未指定具体时间：${DEFAULT_SEND_TIME} 发送`));
+  if (recurrence.count === null) {
+    notes.push(say(locale, `no end given: ${timing.count} sends, then it stops`, `未指定结束时间：共发送${timing.count}次后停止`));
+  }
+  return { timing, assumptions: notes };
+}
+
 /** The timing a fresh goal asks for, with notes on every default or relative word that was filled in. */
 export function resolveTiming(parts: TimingParts, context: TimingContext): ResolvedTiming {
   const { locale, now } = context;
   if (parts.trigger) return { timing: triggerTiming(parts.trigger), assumptions: [] };
+  if (parts.recurrence) return resolveRecurring(parts, parts.recurrence, context);
   if (parts.period && !parts.date) {
     const { label, from, to } = parts.period;
     const sendTime = parts.clock ? clockText(parts.clock) : DEFAULT_SEND_TIME;
@@ -118,13 +151,15 @@ export function resolveTiming(parts: TimingParts, context: TimingContext): Resol
 
 function currentTime(current: Timing): string | null {
   if (current.kind === 'at') return current.localDateTime.slice(11);
-  if (current.kind === 'window') return current.localTime;
+  if (current.kind === 'window' || current.kind === 'recurring') return current.localTime;
   return null;
 }
 
 /** The timing after an edit that names only part of it ("at 8pm instead" keeps the day); null when it names none. */
 export function reviseTiming(parts: TimingParts, current: Timing, context: TimingContext): Timing | null {
   if (parts.trigger) return triggerTiming(parts.trigger);
+  if (parts.recurrence) return recurringTiming(parts, parts.recurrence, currentTime(current) ?? DEFAULT_SEND_TIME);
+  if (current.kind === 'recurring' && parts.clock && !parts.date && !parts.period) return { ...current, localTime: clockText(parts.clock) };
   const time = parts.clock ? clockText(parts.clock) : null;
   if (parts.period && !parts.date) return periodTiming(parts.period, time ?? currentTime(current) ?? DEFAULT_SEND_TIME);
   const dayPartTime = parts.dayPart ? clockText(parts.dayPart) : null;
