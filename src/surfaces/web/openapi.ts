@@ -17,6 +17,7 @@ import {
   ThreadCreated,
   ThreadPlan,
 } from './api-schemas.ts';
+import { SupportConversationBody, SupportConversationCreated, SupportMessageBody, SupportReplyBody, SupportTurnsBody } from './support-api-schemas.ts';
 
 export interface ApiRoute {
   method: 'get' | 'post';
@@ -44,6 +45,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/api/threads/{id}/edit', summary: 'Ask for a change to the pending plan', body: 'MessageBody', success: { status: 202, schema: 'RunAccepted' }, auth: true },
   { method: 'get', path: '/api/campaigns', summary: 'Campaigns and their send states', success: { status: 200, schema: 'CampaignList' }, auth: true },
   { method: 'get', path: '/api/campaigns/{id}', summary: 'A campaign and its plan, with forecast versus actual once an outcome is recorded', success: { status: 200, schema: 'CampaignDetail' }, auth: true },
+  { method: 'post', path: '/api/support/conversations', summary: 'Open a customer conversation with the support bot, optionally with its first message', body: 'SupportConversationBody', success: { status: 201, schema: 'SupportConversationCreated' }, auth: true },
+  { method: 'post', path: '/api/support/conversations/{id}/messages', summary: "A customer message: the bot's reply with its sentiment, tone, offer and any hand-over", body: 'SupportMessageBody', success: { status: 200, schema: 'SupportReplyBody' }, auth: true },
+  { method: 'get', path: '/api/support/conversations/{id}', summary: 'The turns of a support conversation with the tone chosen for each', success: { status: 200, schema: 'SupportTurnsBody' }, auth: true },
 ];
 
 const ERROR_STATUSES: Record<number, string> = {
@@ -60,6 +64,7 @@ function componentSchemas(): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
   const named: Record<string, z.ZodType> = {
     Plan, SegmentCondition: Condition, CreateThreadBody, MessageBody, DecisionBody, ThreadCreated, RunAccepted, ThreadPlan, Me, CampaignList, CampaignDetail, Health, StreamEvent, ErrorBody,
+    SupportConversationBody, SupportMessageBody, SupportReplyBody, SupportConversationCreated, SupportTurnsBody,
   };
   for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
   const generated = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io: 'input', unrepresentable: 'any' });
@@ -89,7 +94,7 @@ function operation(route: ApiRoute) {
     summary: route.summary,
     ...(route.auth ? {} : { security: [] }),
     ...(route.path.includes('{id}') ? { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,100}$' } }] } : {}),
-    ...(route.body ? { requestBody: { required: route.body !== 'CreateThreadBody' && route.body !== 'DecisionBody', content: { 'application/json': { schema: ref(route.body) } } } } : {}),
+    ...(route.body ? { requestBody: { required: !['CreateThreadBody', 'DecisionBody', 'SupportConversationBody'].includes(route.body), content: { 'application/json': { schema: ref(route.body) } } } } : {}),
     responses,
   };
 }

@@ -36,6 +36,9 @@ describe('authentication on every /api route', () => {
       'POST /api/threads/{id}/edit',
       'GET /api/campaigns',
       'GET /api/campaigns/{id}',
+      'POST /api/support/conversations',
+      'POST /api/support/conversations/{id}/messages',
+      'GET /api/support/conversations/{id}',
     ]);
   });
 
