@@ -76,8 +76,11 @@ export function checkReply(reply: string, { plan, allowedOrderIds, promptText, m
   const withoutDates = reply.replace(ISO_DATE, ' ');
   if ([...withoutDates.matchAll(PHONE)].some((match) => match[0].replace(/\D/g, '').length >= 8)) problems.push('shows a phone number');
   const allowed = new Set(allowedOrderIds.map((id) => id.toLowerCase()));
+  // Product names in the plan ("RTX4090 card") are the customer's own order lines, not order numbers.
+  const planText = JSON.stringify(plan).toLowerCase();
   for (const match of reply.normalize('NFKC').matchAll(ORDER_NUMBER)) {
-    if (!allowed.has(match[0].toLowerCase())) problems.push(`names order "${match[0]}", which is not the verified customer's`);
+    const token = match[0].toLowerCase();
+    if (!allowed.has(token) && !planText.includes(token)) problems.push(`names order "${match[0]}", which is not the verified customer's`);
   }
   if (promptText && quotesPrompt(reply, promptText)) problems.push('quotes the system prompt');
   return problems;
