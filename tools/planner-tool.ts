@@ -2,6 +2,7 @@
 // source for validation and for the JSON schema the model sees), and a function that turns valid
 // arguments into parts of the plan draft plus a compact reply for the model.
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { z } from 'zod';
 import type { Database } from '../src/data/database.ts';
 import type { Brief } from '../src/domain/brief.ts';
@@ -28,6 +29,8 @@ export interface PlannerToolContext {
   asOf: Date;
   /** What the draft holds so far. */
   draft: Partial<DraftParts>;
+  /** The chat model that writes copy with prompts/copy.md; absent or null: the offline templates. */
+  copyModel?: BaseChatModel | null;
 }
 
 export interface ToolOutcome {

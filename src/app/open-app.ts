@@ -53,7 +53,10 @@ export async function openApp(config: Config, { seedDemo = true, seedCustomers, 
     const memoryIndexed = await syncCampaignMemory(db, models.embedder);
     const checkpointer = new PostgresSaver(db.libraryPool(), undefined, { schema: 'langgraph' });
     await checkpointer.setup();
-    const planner = new PlannerService({ db, policy, chatModel: models.chatModel, embedder: models.embedder, now }, checkpointer);
+    const planner = new PlannerService(
+      { db, policy, chatModel: models.chatModel, copyModel: models.mode === 'openai' ? models.chatModel : null, embedder: models.embedder, now },
+      checkpointer,
+    );
     const replyModel = models.mode === 'openai' ? models.chatModel : null;
     const support = new SupportService(
       { db, policy, supportPolicy, replyModel, recommendCrossSell: (database, { productIds }) => recommendCrossSell(database, { productIds, config: config.crossSell }), now },

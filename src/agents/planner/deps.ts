@@ -8,6 +8,8 @@ export interface PlannerDeps {
   db: Database;
   policy: Policy;
   chatModel: BaseChatModel;
+  /** The model that writes copy with prompts/copy.md (model mode); absent: the offline templates. */
+  copyModel?: BaseChatModel | null;
   embedder: NamedEmbedder;
   /** The clock; fixed in tests. */
   now?: () => Date;

@@ -1,5 +1,6 @@
 // The model path: the planner drives an OpenAI-compatible model (a local HTTP server with scripted
-// answers) through the same tools, and a malformed tool call comes back to the model as an error.
+// answers) through the same tools, the copy is written by the model with prompts/copy.md and then
+// checked like template copy, and a malformed tool call comes back to the model as an error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { startMockOpenAiServer, type MockOpenAiServer, type ScriptedAnswer } from '../../testing/mock-openai-server.ts';
@@ -26,6 +27,16 @@ const definition = {
     ],
   },
 };
+
+const modelCopy = [
+  {
+    channel: 'email',
+    variant: 'A',
+    title: 'We miss you, {{first_name}}: 10% off',
+    text: 'Come back for 10% off your next order, cheap prices on the best in the world picks.\n\nUnsubscribe: {{unsubscribe_url}}',
+  },
+  { channel: 'email', variant: 'B', title: '10% off, just for you', text: 'Your 10% off is waiting.\n\nUnsubscribe: {{unsubscribe_url}}' },
+];
 
 let script: ScriptedAnswer[] = [];
 let server: MockOpenAiServer;
@@ -55,6 +66,8 @@ describe('planner on an OpenAI-compatible model', () => {
       ...Array(before).fill({ content: '' }),
       { toolCalls: [{ name: 'query_segment', arguments: { brief, definition, assumptions: ['lapsed = no order in 90 days'] } }] },
       { toolCalls: [{ name: 'forecast_impact', arguments: {} }, { name: 'generate_copy', arguments: {} }, { name: 'schedule_send', arguments: {} }] },
+      // generate_copy asks the model for the copy with prompts/copy.md.
+      { content: JSON.stringify({ messages: modelCopy }) },
     ];
     const plan = await test.app.planner.send(randomUUID(), brief.goal, { by: 'alice', role: 'admin' });
     expect(plan.status).toBe('needs_approval');
@@ -63,9 +76,23 @@ describe('planner on an OpenAI-compatible model', () => {
     expect(plan.segment!.assumptions).toEqual(['lapsed = no order in 90 days']);
     expect(plan.messages.map((m) => m.channel)).toEqual(['email', 'email']);
     expect(plan.forecast!.conversions.p50).toBeGreaterThanOrEqual(0);
+    // The model's copy, after the same mechanical checks as template copy: the claim and the word
+    // the brand avoids are rewritten, the unsubscribe line is kept.
+    expect(plan.messages[0]).toEqual({
+      channel: 'email',
+      variant: 'A',
+      title: 'We miss you, {{first_name}}: 10% off',
+      text: 'Come back for 10% off your next order, great value prices on the great picks.\n\nUnsubscribe: {{unsubscribe_url}}',
+    });
+    expect(plan.guardrails.filter((verdict) => verdict.status === 'fixed').map((verdict) => verdict.rule)).toEqual(
+      expect.arrayContaining(['claims.banned', 'copy.brand_voice']),
+    );
 
     const requests = chatRequests().slice(before);
-    expect(requests).toHaveLength(2);
+    expect(requests).toHaveLength(3);
+    const copyMessages = requests[2]!.body.messages as Array<{ role: string; content: string }>;
+    expect(copyMessages[0]!.content).toContain('You are the copywriter of campaign-agent');
+    expect(copyMessages[1]!.content).toContain('- tone: Warm, direct and helpful; no pressure tactics.');
     const tools = (requests[0]!.body.tools as Array<{ function: { name: string } }>).map((t) => t.function.name);
     expect(tools).toEqual(['query_segment', 'forecast_impact', 'generate_copy', 'schedule_send']);
     const firstMessages = requests[0]!.body.messages as Array<{ role: string; content: string }>;
