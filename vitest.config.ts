@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tools/**/*.test.ts', 'evals/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tools/**/*.test.ts', 'evals/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['**/*.int.test.ts', 'node_modules/**'],
     pool: 'forks',
     testTimeout: 60_000,

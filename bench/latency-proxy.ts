@@ -1,0 +1,59 @@
+// A localhost HTTP proxy that holds every request for a fixed time before passing it on, so a local
+// mock model answers with the latency of a real one. It also records what passed through it: path,
+// request and response sizes, and when the request arrived (for counting round trips and tokens).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ProxiedRequest {
+  path: string;
+  body: string;
+  responseBody: string;
+}
+
+export interface LatencyProxy {
+  baseUrl: string;
+  requests: ProxiedRequest[];
+  close(): Promise<void>;
+}
+
+export async function startLatencyProxy({ target, latencyMs }: { target: string; latencyMs: number }): Promise<LatencyProxy> {
+  const requests: ProxiedRequest[] = [];
+  const targetUrl = new URL(target);
+  const server: Server = createServer(async function forwardLater(request, response) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    await new Promise((wait) => setTimeout(wait, latencyMs));
+    const path = request.url ?? '/';
+    try {
+      const upstream = await fetch(new URL(path.replace(/^\/v1/, targetUrl.pathname), targetUrl.origin), {
+        method: request.method,
+        headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
+        body: request.method === 'GET' || request.method === 'HEAD' ? undefined : body,
+      });
+      const responseBody = await upstream.text();
+      requests.push({ path, body, responseBody });
+      response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      response.end(responseBody);
+    } catch (error) {
+      response.writeHead(502, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: { message: `proxy: ${(error as Error).message}` } }));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Rough token count of a text: about four characters per token (OpenAI's rule of thumb). */
+export function approximateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
