@@ -50,7 +50,8 @@ describe('model-written replies', () => {
     expect(system!.role).toBe('system');
     expect(system!.content).toContain('REGISTER: apologetic_brief');
     expect(system!.content).toContain(`DECIDED CONTENT:\n${TEMPLATE}`);
-    expect(customer).toEqual({ role: 'user', content: VERIFY });
+    // The customer's words reach the model with their e-mail address masked.
+    expect(customer).toEqual({ role: 'user', content: VERIFY.replace(ALICE.email, '[email]') });
   });
 
   it.each([
