@@ -14,6 +14,7 @@ describe('loadDeliveryConfig', () => {
       jobTimeoutSeconds: 300,
       dispatch: { intervalSeconds: 5, horizonSeconds: 60, requeueAfterSeconds: 3600 },
       triggerOverlapMinutes: 60,
+      bandit: { enabled: false, minCustomersPerVariant: 50 },
       links: { unsubscribeUrl: 'http://localhost:3000/unsubscribe', unsubscribeSecret: null, couponSecret: null },
     });
   });

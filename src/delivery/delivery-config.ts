@@ -59,6 +59,8 @@ export const DeliveryConfig = z.object({
   }),
   /** Trigger events are re-read this far behind the last scan, to catch late-arriving events. */
   triggerOverlapMinutes: z.number().int().min(0).max(10_080),
+  /** Thompson-sampling reallocation of recurring campaigns' later sends between variants; off by default. */
+  bandit: z.object({ enabled: z.boolean(), minCustomersPerVariant: z.number().int().min(1).max(1_000_000) }).optional(),
   links: z.object({
     unsubscribeUrl: Url,
     unsubscribeSecret: z.string().min(16).nullable(),
@@ -119,6 +121,7 @@ const VARIABLES: Record<string, string> = {
   'dispatch.horizonSeconds': 'CAMPAIGN_AGENT_DISPATCH_HORIZON_SECONDS',
   'dispatch.requeueAfterSeconds': 'CAMPAIGN_AGENT_REQUEUE_AFTER_SECONDS',
   triggerOverlapMinutes: 'CAMPAIGN_AGENT_TRIGGER_OVERLAP_MINUTES',
+  'bandit.minCustomersPerVariant': 'CAMPAIGN_AGENT_BANDIT_MIN_CUSTOMERS',
   'links.unsubscribeUrl': 'CAMPAIGN_AGENT_UNSUBSCRIBE_URL',
   'links.unsubscribeSecret': 'CAMPAIGN_AGENT_UNSUBSCRIBE_SECRET',
   'links.couponSecret': 'CAMPAIGN_AGENT_COUPON_SECRET',
@@ -158,6 +161,10 @@ export function loadDeliveryConfig(env: NodeJS.ProcessEnv = process.env, { dataD
       requeueAfterSeconds: numberFrom(env, 'CAMPAIGN_AGENT_REQUEUE_AFTER_SECONDS', 3600),
     },
     triggerOverlapMinutes: numberFrom(env, 'CAMPAIGN_AGENT_TRIGGER_OVERLAP_MINUTES', 60),
+    bandit: {
+      enabled: ['on', 'true', '1'].includes((text(env, 'CAMPAIGN_AGENT_BANDIT') ?? 'off').toLowerCase()),
+      minCustomersPerVariant: numberFrom(env, 'CAMPAIGN_AGENT_BANDIT_MIN_CUSTOMERS', 50),
+    },
     links: {
       unsubscribeUrl: text(env, 'CAMPAIGN_AGENT_UNSUBSCRIBE_URL') ?? 'http://localhost:3000/unsubscribe',
       unsubscribeSecret: text(env, 'CAMPAIGN_AGENT_UNSUBSCRIBE_SECRET') ?? null,

@@ -9,6 +9,7 @@ import { createChannelAdapters, type ChannelAdapters } from '../channels/channel
 import type { DeliveryConfig } from '../delivery-config.ts';
 import { updateCampaignProgress } from '../dispatch/campaign-progress.ts';
 import { dispatchDueSends } from '../dispatch/dispatch-due-sends.ts';
+import { rebalanceRecurringVariants } from '../dispatch/rebalance-variants.ts';
 import { openDeliveryQueue, type DeliveryQueue, type SendJobData } from '../queue/delivery-queue.ts';
 import { deliverSend, markSendFailed, type DeliverContext, type SendOutcome } from '../send/deliver-send.ts';
 import { scanTriggerCampaigns } from '../triggers/scan-triggers.ts';
@@ -73,9 +74,16 @@ export async function openDeliveryRuntime(
     async tick({ horizonSeconds = config.dispatch.horizonSeconds } = {}) {
       const at = now();
       const triggered = await scanTriggerCampaigns(db, { now: at, policy, overlapMinutes: config.triggerOverlapMinutes });
+      // Before due sends are handed over, so a rebalanced split applies to them.
+      if (config.bandit?.enabled && ticks % 60 === 0) {
+        for (const change of await rebalanceRecurringVariants(db, { now: at, minCustomersPerVariant: config.bandit.minCustomersPerVariant })) {
+          log.info(change, 'variants rebalanced');
+        }
+      }
       const enqueued = await dispatchDueSends(db, queue, { now: at, horizonSeconds, requeueAfterSeconds: config.dispatch.requeueAfterSeconds });
       const { started, completed } = await updateCampaignProgress(db, { now: at });
-      if (ticks++ % 100 === 0) await throttle.prune();
+      if (ticks % 100 === 0) await throttle.prune();
+      ticks += 1;
       if (triggered + enqueued + started.length + completed.length > 0) {
         log.info({ triggered, enqueued, started, completed }, 'delivery tick');
       }
