@@ -28,6 +28,13 @@ describe('findRecurrence', () => {
     expect(rule('买过3次的客户，每周一上午10点')).toEqual({ weekdays: [1], count: null });
   });
 
+  it('does not read habits or products as a schedule', () => {
+    expect(rule('customers who log in every day, 10% off by email tomorrow')).toBeNull();
+    expect(rule('promote everyday essentials to daily shoppers')).toBeNull();
+    expect(rule('customers who shop on Mondays for groceries')).toBeNull();
+    expect(rule('每天都买咖啡的客户')).toBeNull();
+  });
+
   it('finds nothing in one-off timing', () => {
     expect(rule('next Monday 10am')).toBeNull();
     expect(rule('下周一上午10点')).toBeNull();

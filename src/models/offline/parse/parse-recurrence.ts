@@ -21,13 +21,14 @@ const ALL_WEEK = [1, 2, 3, 4, 5, 6, 7];
 const enDay = (word: string): number => EN_DAYS[word.slice(0, 3)] ?? 1;
 
 function findDays(text: string): { weekdays: number[]; start: number; end: number } | null {
-  const en = new RegExp(`\\b(?:every|each)\\s+${EN_DAY}((?:\\s*(?:,|and|&)\\s*${EN_DAY})*)\\b|\\bweekly\\s+on\\s+${EN_DAY}((?:\\s*(?:,|and|&)\\s*${EN_DAY})*)\\b|\\b(?:every\\s+)?${EN_DAY}s\\b(?=[^.]*\\b(?:for|times)\\b)`);
+  const en = new RegExp(`\\b(?:every|each)\\s+${EN_DAY}((?:\\s*(?:,|and|&)\\s*${EN_DAY})*)\\b|\\bweekly\\s+on\\s+${EN_DAY}((?:\\s*(?:,|and|&)\\s*${EN_DAY})*)\\b`);
   const enMatch = en.exec(text);
   if (enMatch) {
     const words = enMatch[0].match(new RegExp(EN_DAY, 'g')) ?? [];
     return { weekdays: [...new Set(words.map(enDay))].sort((a, b) => a - b), start: enMatch.index, end: enMatch.index + enMatch[0].length };
   }
-  const daily = /\b(?:every ?day|daily)\b|每天|每日/.exec(text);
+  // Only with a time or a duration beside it: "log in every day" and 每天都买 describe customers.
+  const daily = /\b(?:every day|daily)(?=\s+(?:at|for|from)\b|\s+\d)|(?:每天|每日)(?=\s*(?:早|上午|中午|下午|晚|凌晨|\d))/.exec(text);
   if (daily) return { weekdays: ALL_WEEK, start: daily.index, end: daily.index + daily[0].length };
   const zh = /每(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])((?:\s*[、,和及与]\s*(?:周|星期|礼拜)?[一二三四五六日天1-7])*)/.exec(text);
   if (zh) {
