@@ -17,6 +17,12 @@ describe('checkReply', () => {
     expect(checkReply('很抱歉，已为订单 O12345-1 发放 20元 优惠券。', facts(offerPlan))).toEqual([]);
   });
 
+  it('does not take the verified customer\'s long order numbers for phone numbers', () => {
+    const demoOrder = { plan: refusalPlan, allowedOrderIds: ['O0000002-1'] };
+    expect(checkReply('Order O0000002-1 from 2026-11-20 is completed.', demoOrder)).toEqual([]);
+    expect(checkReply('Call 0000002-1234 about order O0000002-1.', demoOrder)).toEqual(['shows a phone number']);
+  });
+
   it('catches deeper discounts, other amounts and free things, in English and Chinese', () => {
     expect(checkReply('Here is 90% off your next order.', facts(refusalPlan))).toEqual(['promises "90% off", deeper than the 0% the plan allows']);
     expect(checkReply('给您打五折！', facts(refusalPlan))).toEqual(['promises "五折", deeper than the 0% the plan allows']);

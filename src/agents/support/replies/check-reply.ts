@@ -73,7 +73,8 @@ export function checkReply(reply: string, { plan, allowedOrderIds, promptText, m
   }
 
   if (EMAIL.test(reply)) problems.push('shows an e-mail address');
-  const withoutDates = reply.replace(ISO_DATE, ' ');
+  // Dates and the customer's own order numbers (O0000002-1) are digits on purpose, not phone numbers.
+  const withoutDates = allowedOrderIds.reduce((text, id) => text.replaceAll(id, ' '), reply.replace(ISO_DATE, ' '));
   if ([...withoutDates.matchAll(PHONE)].some((match) => match[0].replace(/\D/g, '').length >= 8)) problems.push('shows a phone number');
   const allowed = new Set(allowedOrderIds.map((id) => id.toLowerCase()));
   // Product names in the plan ("RTX4090 card") are the customer's own order lines, not order numbers.
