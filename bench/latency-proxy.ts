@@ -40,6 +40,9 @@ export async function startLatencyProxy({ target, latencyMs }: { target: string;
       response.end(JSON.stringify({ error: { message: `proxy: ${(error as Error).message}` } }));
     }
   });
+  // Keep idle connections longer than a slow plan step takes: the model client reuses them, and a
+  // socket the server closed meanwhile fails that request (ECONNRESET) instead of being retried.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
