@@ -99,4 +99,13 @@ describe('recurring campaign end to end', () => {
       { status: 'suppressed', rule: 'consent.channel', count: 1 },
     ]);
   });
+
+  it('moves every occurrence of a late-night recurring send out of quiet hours, and spans the last one', async () => {
+    const plan = await test.app.planner.send(randomUUID(), 'Win back customers who have not bought in 90 days by email every Monday 11:30pm for 2 weeks', { by: 'mia', role: 'marketer' });
+    expect(plan.guardrails.find((verdict) => verdict.rule === 'quiet_hours.local_time')?.status).toBe('fixed');
+    expect(plan.schedule!.recurrence).toEqual({ weekdays: [2], localTime: '08:00', count: 2, occurrences: ['2026-11-24T08:00', '2026-12-01T08:00'] });
+    // The last send is the last occurrence's 08:00 in the westernmost recipient zone, a week after the first.
+    expect(Date.parse(plan.schedule!.lastSendUtc!)).toBeGreaterThan(Date.parse('2026-12-01T00:00:00Z'));
+    expect(Date.parse(plan.schedule!.lastSendUtc!) - Date.parse(plan.schedule!.firstSendUtc!)).toBeGreaterThan(7 * 86_400_000);
+  });
 });

@@ -49,7 +49,7 @@ export function makeCheckGuardrails(deps: PlannerDeps) {
     const revised = outcome.draft;
     const movedSchedule =
       revised.schedule.localDateTime && revised.schedule.localDateTime !== schedule.localDateTime
-        ? { ...revised.schedule, ...spanOf(revised.schedule.localDateTime, audience.timeZones) }
+        ? { ...revised.schedule, ...spanOf(revised.schedule.localDateTime, revised.schedule.recurrence?.occurrences.at(-1) ?? null, audience.timeZones) }
         : revised.schedule;
     const changedForForecast =
       JSON.stringify(revised.brief.offer) !== JSON.stringify(brief.offer) ||
@@ -91,7 +91,9 @@ export function makeCheckGuardrails(deps: PlannerDeps) {
   };
 }
 
-function spanOf(localDateTime: string, zones: ReadonlyArray<{ timeZone: string }>) {
+/** The first and last send instants over the zones; a recurring send ends at its last occurrence. */
+function spanOf(localDateTime: string, lastOccurrence: string | null, zones: ReadonlyArray<{ timeZone: string }>) {
   const span = instantSpan(localDateTime, zones);
-  return { firstSendUtc: span?.first ?? null, lastSendUtc: span?.last ?? null };
+  const last = lastOccurrence ? instantSpan(lastOccurrence, zones) : span;
+  return { firstSendUtc: span?.first ?? null, lastSendUtc: last?.last ?? null };
 }
