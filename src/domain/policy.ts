@@ -91,7 +91,16 @@ export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter
  */
 export const QuietHoursPolicy = QuietHoursWindow.extend({
   channels: z.partialRecord(Channel, QuietHoursWindow).default({}),
-  countries: z.record(CountryCode, QuietHoursWindow.extend({ channels: z.partialRecord(Channel, QuietHoursWindow).default({}) })).default({}),
+  countries: z
+    .record(z.string(), QuietHoursWindow.extend({ channels: z.partialRecord(Channel, QuietHoursWindow).default({}) }))
+    .superRefine(function checkCountryCodes(countries, context) {
+      for (const code of Object.keys(countries)) {
+        if (!CountryCode.safeParse(code).success) {
+          context.addIssue({ code: 'custom', path: [code], message: `expected a two-letter country code such as CN, got "${code}"` });
+        }
+      }
+    })
+    .default({}),
 });
 export type QuietHoursPolicy = z.infer<typeof QuietHoursPolicy>;
 

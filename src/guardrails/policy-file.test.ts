@@ -118,6 +118,29 @@ describe('loadPolicy', () => {
     );
   });
 
+  it('reads quiet hours per channel and per country, and names a wrong country code or window', () => {
+    const overrides =
+      '  channels:\n    push: { start: "22:00", end: "08:00" }\n' +
+      '  countries:\n    CN: { start: "21:00", end: "09:00", channels: { sms: { start: "20:00", end: "09:00" } } }\n';
+    const zoned = defaultYaml.replace('  channels: {}\n  countries: {}\n', overrides);
+    expect(loadPolicy(writePolicy('zoned.yaml', zoned)).quietHours).toEqual({
+      start: '21:00',
+      end: '08:00',
+      channels: { push: { start: '22:00', end: '08:00' } },
+      countries: { CN: { start: '21:00', end: '09:00', channels: { sms: { start: '20:00', end: '09:00' } } } },
+    });
+    const broken = zoned.replace('    CN: { start: "21:00", end: "09:00"', '    china: { start: "21:00", end: "9am"');
+    const path = writePolicy('zoned-broken.yaml', broken);
+    const line = broken.split('\n').findIndex((text) => text.includes('china:')) + 1;
+    expect(failureOf(() => loadPolicy(path)).message).toBe(
+      [
+        `Policy file ${path} has 2 problems:`,
+        `  quietHours.countries.china.end: expected a time as HH:mm (line ${line})`,
+        `  quietHours.countries.china: expected a two-letter country code such as CN, got "china" (line ${line})`,
+      ].join('\n'),
+    );
+  });
+
   it('names missing settings and unknown keys', () => {
     const path = writePolicy(
       'missing.json',
