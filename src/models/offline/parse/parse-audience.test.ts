@@ -15,6 +15,7 @@ const rolling = (days: number) => ({ type: 'rolling' as const, days });
 describe('parseAudience: who people are', () => {
   it.each<[string, Condition[]]>([
     ['aged 25 to 30', [{ kind: 'age', min: 25, max: 30 }]],
+    ['aged 105 to 110', [{ kind: 'age', min: 105, max: 110 }]],
     ['25-30 year olds', [{ kind: 'age', min: 25, max: 30 }]],
     ['between 18 and 24', [{ kind: 'age', min: 18, max: 24 }]],
     ['25-30岁', [{ kind: 'age', min: 25, max: 30 }]],
