@@ -6,30 +6,24 @@ import { boundsSql, type CompileContext, type LeafOf } from './compile-context.t
 import { asOfParam, windowPredicate } from './window-sql.ts';
 
 /**
- * Customers whose aggregate over the rows of `from` (a table, its alias and a filter without the
- * customer) lies within the bounds: the window's rows grouped by customer — one pass instead of one
- * lookup per customer — together with, for bounds that zero satisfies ("at most 2"), the customers
- * with no such row. Whether zero satisfies them is decided in SQL from the bound parameters, so the
- * text stays the same whatever the values; a single IN over a UNION ALL lets the planner use a
- * semi-join, and the zero branch drops out of the plan when the bounds exclude zero.
+ * The bounded aggregate over one customer's rows of `table` matching `filter`. As one of the root's
+ * AND-ed conditions with a positive lower bound (so customers without rows are out), it is written
+ * as a grouped semi-join — one pass over the window's rows — instead of one lookup per customer.
+ * Elsewhere (under OR / NOT, or when zero is within the bounds) it stays per customer. The SQL text
+ * thus depends on whether the lower bound is above zero, never on the values themselves.
  */
-function aggregateWithinBoundsSql(
+function boundedAggregateSql(
   from: { table: string; alias: string; filter: string },
   measure: string,
   bounds: { min?: number | undefined; max?: number | undefined },
   context: CompileContext,
 ): string {
-  const { params } = context;
-  const checks = boundsSql(measure, bounds, context)!;
-  const zeroChecks: string[] = [];
-  if (bounds.min !== undefined) zeroChecks.push(`${params.param(bounds.min, 'numeric')} <= 0`);
-  if (bounds.max !== undefined) zeroChecks.push(`${params.param(bounds.max, 'numeric')} >= 0`);
   const { table, alias, filter } = from;
-  return (
-    `c.id IN (SELECT ${alias}.customer_id FROM ${table} ${alias} WHERE ${filter} GROUP BY ${alias}.customer_id HAVING ${checks}` +
-    ` UNION ALL SELECT without_any.id FROM customers without_any WHERE ${zeroChecks.join(' AND ')}` +
-    ` AND NOT EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.customer_id = without_any.id AND ${filter}))`
-  );
+  const checks = boundsSql(measure, bounds, context)!;
+  if (context.conjunct && bounds.min !== undefined && bounds.min > 0) {
+    return `c.id IN (SELECT ${alias}.customer_id FROM ${table} ${alias} WHERE ${filter} GROUP BY ${alias}.customer_id HAVING ${checks})`;
+  }
+  return `(SELECT ${checks} FROM ${table} ${alias} WHERE ${alias}.customer_id = c.id AND ${filter})`;
 }
 
 const hasBounds = (bounds: { min?: number | undefined; max?: number | undefined }) => bounds.min !== undefined || bounds.max !== undefined;
@@ -44,7 +38,7 @@ export function eventCountConditionSql(condition: LeafOf<'event_count'>, context
     `event.type = ${params.param(condition.event, 'text')}` +
     ` AND ${windowPredicate('event.occurred_at', condition.window, params, asOf, `${path}.window`)}`;
   if (!hasBounds(condition)) return `EXISTS (SELECT 1 FROM events event WHERE event.customer_id = c.id AND ${filter})`;
-  return aggregateWithinBoundsSql({ table: 'events', alias: 'event', filter }, 'count(*)', condition, context);
+  return boundedAggregateSql({ table: 'events', alias: 'event', filter }, 'count(*)', condition, context);
 }
 
 /**
@@ -58,7 +52,7 @@ export function orderStatConditionSql(condition: LeafOf<'order_stat'>, context: 
     ` AND ${windowPredicate('purchase.ordered_at', condition.window, params, asOf, `${path}.window`)}`;
   if (!hasBounds(condition)) return `EXISTS (SELECT 1 FROM orders purchase WHERE purchase.customer_id = c.id AND ${filter})`;
   const measure = condition.metric === 'count' ? 'count(*)' : 'coalesce(sum(purchase.total), 0)';
-  return aggregateWithinBoundsSql({ table: 'orders', alias: 'purchase', filter }, measure, condition, context);
+  return boundedAggregateSql({ table: 'orders', alias: 'purchase', filter }, measure, condition, context);
 }
 
 /**

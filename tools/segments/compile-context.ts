@@ -11,6 +11,12 @@ export interface CompileContext {
   asOf: Date;
   /** The condition's path in the definition, e.g. `root.conditions.1`. */
   path: string;
+  /**
+   * Whether the condition is the root or one of the root's AND-ed conditions: there a `c.id IN (...)`
+   * becomes a semi-join over one grouped pass, while under OR / NOT it would be a sub-plan the
+   * database may run once per customer, so conditions with a per-customer form use that instead.
+   */
+  conjunct?: boolean;
 }
 
 /** Bound checks on an aggregate: `min <= value <= max`, either bound optional. Returns null without bounds. */

@@ -9,12 +9,16 @@ import * as data from './segment-test-data.ts';
 
 const blandWindow = (window: Window): Window =>
   window.type === 'rolling' ? { type: 'rolling', days: 7 } : { type: 'calendar', from: '2026-01-01', to: '2026-01-02' };
+// Whether a lower bound is above zero is part of the shape: zero admits customers with nothing in the window.
 const blandBounds = (bounds: { min?: number | undefined; max?: number | undefined }) => ({
-  ...(bounds.min !== undefined ? { min: 1 } : {}),
+  ...(bounds.min !== undefined ? { min: bounds.min > 0 ? 1 : 0 } : {}),
   ...(bounds.max !== undefined ? { max: 2 } : {}),
 });
 
-/** The same shape with every value replaced by a bland one: kinds, fields, metrics, window types and bounds present are kept. */
+/**
+ * The same shape with every value replaced by a bland one: kinds, fields, metrics, window types,
+ * bounds present (and whether a lower bound is above zero) are kept.
+ */
 function blandLeaf(leaf: LeafCondition): LeafCondition {
   switch (leaf.kind) {
     case 'age':

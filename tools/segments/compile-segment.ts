@@ -1,7 +1,8 @@
 // Compiles a segment definition to one parameterised query returning the matching customer ids.
 // The SQL text depends only on the definition's shape (condition kinds, nesting, which optional
-// bounds are present, window types); every value — numbers, texts, dates, channel and event names,
-// shares, the as-of instant — is a bind parameter with an explicit cast.
+// bounds are present and whether a lower bound is above zero, window types, whether an attribute is
+// compared with text, a number or a flag); every value — numbers, texts, dates, channel and event
+// names, shares, the as-of instant — is a bind parameter with an explicit cast.
 import { SegmentDefinition, type Condition } from '../../src/domain/segment.ts';
 import { CodedError, ErrorCode, describeIssues } from '../../src/errors.ts';
 import { categoryPurchaseConditionSql, eventCountConditionSql, orderStatConditionSql, sequenceConditionSql } from './behaviour-conditions-sql.ts';
@@ -27,16 +28,17 @@ export interface CompileSegmentOptions {
 }
 
 function conditionSql(condition: Condition, context: CompileContext): string {
-  const child = (inner: Condition, path: string) => conditionSql(inner, { ...context, path });
+  const child = (inner: Condition, path: string, conjunct: boolean) => conditionSql(inner, { ...context, path, conjunct });
   switch (condition.kind) {
     case 'and':
     case 'or': {
-      const parts = condition.conditions.map((inner, index) => child(inner, `${context.path}.conditions.${index}`));
+      const conjunct = condition.kind === 'and' && context.conjunct === true;
+      const parts = condition.conditions.map((inner, index) => child(inner, `${context.path}.conditions.${index}`, conjunct));
       return `(${parts.join(condition.kind === 'and' ? ' AND ' : ' OR ')})`;
     }
     case 'not':
       // A condition that is unknown for a customer (no city on file) is false, so NOT makes it true.
-      return `(NOT coalesce(${child(condition.condition, `${context.path}.condition`)}, false))`;
+      return `(NOT coalesce(${child(condition.condition, `${context.path}.condition`, false)}, false))`;
     case 'age':
       return ageConditionSql(condition, context);
     case 'gender':
@@ -112,7 +114,7 @@ export function compileSegmentInto(definition: SegmentDefinition, params: SqlPar
     throw new CodedError(ErrorCode.InvalidInput, 'asOf must be a valid date-time to evaluate the segment against');
   }
   const valid = validateSegmentDefinition(definition);
-  const where = conditionSql(valid.root, { params, asOf, path: 'root' });
+  const where = conditionSql(valid.root, { params, asOf, path: 'root', conjunct: true });
   return `SELECT c.id AS customer_id FROM customers c WHERE ${where}`;
 }
 
