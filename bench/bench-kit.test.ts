@@ -2,7 +2,7 @@
 // and the latency proxy's token estimate.
 import { describe, expect, it } from 'vitest';
 import { formatTable, percentile, readFlags, summarize } from './bench-kit.ts';
-import { approximateTokens } from './latency-proxy.ts';
+import { approximateTokens, timeInFlight } from './latency-proxy.ts';
 import { generateCampaignCorpus } from './memory-corpus.ts';
 
 describe('bench kit', () => {
@@ -38,5 +38,13 @@ describe('memory corpus', () => {
     expect(zhShare).toBeGreaterThan(0.55);
     expect(zhShare).toBeLessThan(0.75);
     expect(corpus.find((campaign) => campaign.locale === 'zh')!.text).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('latency proxy', () => {
+  it('counts overlapping requests once in the time a model call was in flight', () => {
+    const at = (arrivedAt: number, answeredAt: number) => ({ path: '', body: '', responseBody: '', arrivedAt, answeredAt });
+    expect(timeInFlight([])).toBe(0);
+    expect(timeInFlight([at(0, 200), at(300, 500), at(350, 550), at(600, 650)])).toBe(200 + 250 + 50);
   });
 });

@@ -8,6 +8,9 @@ export interface ProxiedRequest {
   path: string;
   body: string;
   responseBody: string;
+  /** performance.now() when the request arrived and when its answer was sent. */
+  arrivedAt: number;
+  answeredAt: number;
 }
 
 export interface LatencyProxy {
@@ -20,6 +23,7 @@ export async function startLatencyProxy({ target, latencyMs }: { target: string;
   const requests: ProxiedRequest[] = [];
   const targetUrl = new URL(target);
   const server: Server = createServer(async function forwardLater(request, response) {
+    const arrivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -32,7 +36,7 @@ export async function startLatencyProxy({ target, latencyMs }: { target: string;
         body: request.method === 'GET' || request.method === 'HEAD' ? undefined : body,
       });
       const responseBody = await upstream.text();
-      requests.push({ path, body, responseBody });
+      requests.push({ path, body, responseBody, arrivedAt, answeredAt: performance.now() });
       response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
       response.end(responseBody);
     } catch (error) {
@@ -54,6 +58,20 @@ export async function startLatencyProxy({ target, latencyMs }: { target: string;
         server.closeAllConnections();
       }),
   };
+}
+
+/** Milliseconds during which at least one of the requests was in flight (calls made in parallel count once). */
+export function timeInFlight(requests: readonly ProxiedRequest[]): number {
+  const spans = requests.map((request) => [request.arrivedAt, request.answeredAt] as const).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let [start, end] = spans[0] ?? [0, 0];
+  for (const [from, to] of spans.slice(1)) {
+    if (from > end) {
+      total += end - start;
+      [start, end] = [from, to];
+    } else end = Math.max(end, to);
+  }
+  return total + (end - start);
 }
 
 /** Rough token count of a text: about four characters per token (OpenAI's rule of thumb). */

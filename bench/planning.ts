@@ -31,7 +31,7 @@ import { loadPrompt } from '../src/prompts/load-prompt.ts';
 import { startMockOpenAiServer, type ScriptedAnswer } from '../src/testing/mock-openai-server.ts';
 import { PLAN_COMPLETION_TOOLS, ToolName } from '../tools/tool-names.ts';
 import { describeMachine, finishMachine, formatTable, machineLine, ms, progress, readFlags, summarize, type Summary } from './bench-kit.ts';
-import { approximateTokens, startLatencyProxy, type ProxiedRequest } from './latency-proxy.ts';
+import { approximateTokens, startLatencyProxy, timeInFlight, type ProxiedRequest } from './latency-proxy.ts';
 import { createPlainAgentRunner } from './plain-agent.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,7 +109,7 @@ interface ModelPathResult {
   embeddingCalls: Summary;
   promptTokens: Summary;
   completionTokens: Summary;
-  /** Wall time minus the proxy's added latency times the model calls. */
+  /** Wall time minus the time a model call was in flight (parallel calls counted once). */
   nonModel: Summary;
   outcomes: string[];
 }
@@ -124,6 +124,7 @@ function countCalls(requests: ProxiedRequest[]) {
     embeddings: requests.filter((request) => request.path.endsWith('/embeddings')).length,
     promptTokens: chat.reduce((sum, request) => sum + approximateTokens(request.body), 0),
     completionTokens: chat.reduce((sum, request) => sum + approximateTokens(completionText(request)), 0),
+    modelMs: timeInFlight(requests),
   };
 }
 
@@ -193,7 +194,7 @@ async function main(): Promise<void> {
       embeddingCalls: summarize(list.map((s) => s.embeddings)),
       promptTokens: summarize(list.map((s) => s.promptTokens)),
       completionTokens: summarize(list.map((s) => s.completionTokens)),
-      nonModel: summarize(list.map((s) => s.wallMs - (s.chat + s.embeddings) * latencyMs)),
+      nonModel: summarize(list.map((s) => s.wallMs - s.modelMs)),
       outcomes: [...new Set(list.map((s) => s.outcome))],
     });
     const modelPath = [summarizeAgent('campaign-agent planner (LangGraph)', samples.planner), summarizeAgent('plain createAgent (langchain 1.5)', samples.plain)];
@@ -216,7 +217,7 @@ async function main(): Promise<void> {
       offlineRows.map((row) => [row.goals, String(row.plans), ms(row.wall.p50), ms(row.wall.p95), ms(row.user.p50), row.statuses]),
     );
     const modelTable = formatTable(
-      ['agent', 'plans', 'wall p50 ms', 'wall p95 ms', 'user CPU p50 ms', 'chat round trips', 'embedding calls', '≈ prompt tokens', '≈ answer tokens', 'wall − model latency p50 ms', 'outcome'],
+      ['agent', 'plans', 'wall p50 ms', 'wall p95 ms', 'user CPU p50 ms', 'chat round trips', 'embedding calls', '≈ prompt tokens', '≈ answer tokens', 'wall − model time p50 ms', 'outcome'],
       modelPath.map((row) => [row.agent, String(row.wall.runs), ms(row.wall.p50), ms(row.wall.p95), ms(row.user.p50), `${row.chatCalls.p50} (${row.copyCalls.p50} copy)`, String(row.embeddingCalls.p50), String(row.promptTokens.p50), String(row.completionTokens.p50), ms(row.nonModel.p50), row.outcomes.join('; ')]),
     );
     const out = [
