@@ -91,7 +91,7 @@ describe.runIf(present)('injection and jailbreak text as goals', () => {
       }
       failures.push(...problemsOf(plan, ceiling, quoted).map((problem) => `${attack.source}: ${problem}`));
       if (plan.status === 'needs_approval' && waiting++ % APPROVE_EVERY === 0) {
-        const decided = await app.planner.decide(threadId, { decision: 'approve', by: 'admin', role: 'admin' });
+        const decided = await app.planner.decide(threadId, { decision: 'approve', by: 'admin', role: 'admin', comment: null });
         failures.push(...problemsOf(decided, ceiling, quoted).map((problem) => `${attack.source} (approved): ${problem}`));
         if (decided.campaignId) approved.push(decided.campaignId);
       }
