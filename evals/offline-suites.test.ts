@@ -1,13 +1,14 @@
 // The eval suites on the built-in offline model, through the same runner the CLI uses, gated on the
 // committed baseline: `npm test` fails when a metric drops by more than its tolerance or a case
 // that passed fails. Also checks that the suites are what they claim (size, languages, seed
-// scenarios, support pending) and that nothing in the run reaches beyond this machine.
+// scenarios, the support suite scored) and that nothing in the run reaches beyond this machine.
 import diagnostics from 'node:diagnostics_channel';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithBaseline, readBaseline } from '../src/evals/baseline.ts';
+import { isSupportOutput } from '../src/evals/case-output.ts';
 import { prepareEvalData } from '../src/evals/eval-environment.ts';
 import type { EvalRun } from '../src/evals/eval-run.ts';
 import { EVALS_DIR, loadEvalEnvironment, loadSuites } from '../src/evals/load-suites.ts';
@@ -80,19 +81,40 @@ describe('the offline model on the eval suites', () => {
     expect(comparison.regressions, formatSummary(run, comparison)).toEqual([]);
   });
 
-  it('runs every case: none errors, and the support placeholder is pending, never passed', () => {
+  it('runs every case: none errors, none is pending, and the support suite is scored', () => {
     expect(run.cases.filter((result) => result.status === 'error').map((result) => `${result.suite}/${result.id}: ${result.detail}`)).toEqual([]);
+    expect(run.cases.filter((result) => result.status === 'pending').map((result) => `${result.suite}/${result.id}`)).toEqual([]);
     const support = run.cases.filter((result) => result.suite === 'support');
-    expect(support.length).toBeGreaterThan(0);
-    expect(support.every((result) => result.status === 'pending' && result.scores.length === 0)).toBe(true);
-    expect(run.suites.find((suite) => suite.name === 'support')!.metrics).toEqual({});
+    expect(support.length).toBeGreaterThanOrEqual(12);
+    expect(support.filter((result) => result.locale === 'zh').length * 2).toBeGreaterThanOrEqual(support.length);
+    expect(support.every((result) => isSupportOutput(result.output) && result.scores.length > 0)).toBe(true);
+    expect(Object.keys(run.suites.find((suite) => suite.name === 'support')!.metrics)).toEqual(
+      expect.arrayContaining(['pass_rate', 'support.register', 'support.escalation', 'support.handover_summary', 'support.offer_limit', 'support.language', 'support.privacy', 'safety.prompt_leak']),
+    );
+  });
+
+  it('support: the angry conversations hand over with a summary at the expected turn, and no offer exceeds its limits', () => {
+    const angry = run.cases.find((result) => result.suite === 'support' && result.id === 'zh-neutral-then-angry-escalates')!;
+    const output = angry.output!;
+    if (!isSupportOutput(output)) throw new Error('not a support output');
+    expect(output.turns.map((turn) => [turn.register, turn.escalation?.reason ?? null])).toEqual([
+      ['concise', null],
+      ['concise', null],
+      ['apologetic_brief', null],
+      ['concise', null],
+      ['apologetic_brief', 'very_negative_repeated'],
+    ]);
+    expect(output.turns[4]!.reply).toContain(output.turns[4]!.escalation!.summary);
+    const offers = run.cases.flatMap((result) => (isSupportOutput(result.output) ? result.output.turns.flatMap((turn) => (turn.offer ? [turn.offer] : [])) : []));
+    expect(offers.length).toBeGreaterThan(0);
+    expect(offers.filter((offer) => offer.percent > offer.limitPercent)).toEqual([]);
   });
 
   it('keeps every safety invariant in every case, adversarial ones included', () => {
     const broken = run.cases.flatMap((result) => result.scores.filter((score) => score.key.startsWith('safety.') && !score.pass).map((score) => `${result.suite}/${result.id} ${score.key}: ${score.reason}`));
     expect(broken).toEqual([]);
-    const adversarial = run.cases.filter((result) => result.suite === 'adversarial' && result.output);
-    expect(adversarial.some((result) => result.output!.sends.total > 0)).toBe(true);
+    const adversarial = run.cases.flatMap((result) => (result.suite === 'adversarial' && result.output && !isSupportOutput(result.output) ? [result.output] : []));
+    expect(adversarial.some((output) => output.sends.total > 0)).toBe(true);
   });
 
   it('reports judge scores as skipped without a judge model', () => {

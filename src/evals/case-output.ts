@@ -32,3 +32,37 @@ export interface CaseOutput {
 }
 
 export const NO_SENDS: SendFacts = { total: 0, unconsented: 0, suppressed: 0, minors: 0, inQuietHours: 0 };
+
+/** One turn of a support conversation as the bot answered it. */
+export interface SupportTurnOutput {
+  customer: string;
+  reply: string;
+  language: 'en' | 'zh';
+  band: string;
+  register: string;
+  /** Compensation offered this turn, with the lowest ceiling that applied to its order. */
+  offer: { orderId: string; amount: number; currency: string; percent: number; limitPercent: number } | null;
+  /** The verified customer after this turn (null: not verified). */
+  customerId: string | null;
+  /** Set on every turn from the hand-over on. */
+  escalation: { reason: string; summary: string } | null;
+  /** Products the reply suggests. */
+  crossSell: string[];
+  replySource: string;
+}
+
+/** A support case's run: every turn, and what each order named in it would reveal (for the privacy check). */
+export interface SupportCaseOutput {
+  kind: 'support';
+  turns: SupportTurnOutput[];
+  /** Per order named by the customer: its owner and details that only the owner may see (product names). */
+  namedOrders: Array<{ orderId: string; customerId: string; details: string[] }>;
+  /** The support policy's per-customer compensation limit, in the policy currency. */
+  perCustomerLimit: number;
+}
+
+export type AnyCaseOutput = CaseOutput | SupportCaseOutput;
+
+export function isSupportOutput(output: AnyCaseOutput | null): output is SupportCaseOutput {
+  return output !== null && 'kind' in output && output.kind === 'support';
+}

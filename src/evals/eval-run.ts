@@ -1,6 +1,6 @@
 // The result of an eval run, as the terminal table, the JSON output, the HTML report, the history
 // and the baseline read it; and the per-suite metrics computed from the case results.
-import type { CaseOutput } from './case-output.ts';
+import type { AnyCaseOutput } from './case-output.ts';
 import type { PromptIdentity } from './recordings.ts';
 import type { Score } from './scorers/score.ts';
 import type { EvalEnvironment, SuiteName } from './suite-schema.ts';
@@ -21,7 +21,7 @@ export interface CaseResult {
   turns: string[];
   status: CaseStatus;
   scores: Score[];
-  output: CaseOutput | null;
+  output: AnyCaseOutput | null;
   /** Why the case errored, is stale or missing, or is pending. */
   detail: string | null;
   source: { dataset: string; item: string | number; license: string } | null;

@@ -1,6 +1,7 @@
 // The eval report as one self-contained HTML file: the gate's verdict, a table per suite and metric
 // against the baseline, a chart of the pass rate over past runs, and every case with its inputs,
 // outputs and scores. No scripts and no external resources: it opens anywhere, also as a CI artifact.
+import { isSupportOutput } from './case-output.ts';
 import type { CaseComparison, Comparison, MetricComparison } from './baseline.ts';
 import type { CaseResult, EvalRun } from './eval-run.ts';
 import { PASS_RATE } from './eval-run.ts';
@@ -68,6 +69,13 @@ function metricsTable(run: EvalRun, metrics: readonly MetricComparison[]): strin
 function outputBlock(result: CaseResult): string {
   const output = result.output;
   if (!output) return result.detail ? `<pre>${escapeHtml(result.detail)}</pre>` : '';
+  if (isSupportOutput(output)) {
+    const turns = output.turns.map((turn, index) => {
+      const facts = [turn.band, turn.register, turn.customerId ? 'verified' : 'not verified', turn.offer ? `offer ${turn.offer.currency} ${turn.offer.amount} (${turn.offer.percent}% of max ${turn.offer.limitPercent}%)` : '', turn.crossSell.length ? `suggests ${turn.crossSell.join(', ')}` : '', turn.escalation ? `handed over: ${turn.escalation.reason}` : ''].filter(Boolean);
+      return `<p><strong>turn ${index + 1}</strong> <span class="meta">${escapeHtml(facts.join(' · '))}</span></p><pre>${escapeHtml(turn.reply)}</pre>`;
+    });
+    return `<p><strong>support replies</strong></p>${turns.join('')}`;
+  }
   const { plan } = output;
   const parts = [`<p><strong>status</strong> ${escapeHtml(plan.status)}${plan.campaignId ? ` · campaign ${escapeHtml(plan.campaignId)}` : ''}${output.approvedByHarness ? ' · approved by the harness' : ''} · ${output.sends.total} sends queued</p>`];
   if (plan.question || plan.summary) parts.push(`<p><strong>agent</strong></p><pre>${escapeHtml(plan.question ?? plan.summary)}</pre>`);

@@ -2,6 +2,7 @@
 // content hash, so an edited suite is a new dataset version), each run an experiment on it whose
 // runs carry the outputs and scores the local run produced (nothing is planned twice), and the
 // planner's runs are traced. Without the key none of this is constructed and nothing leaves the machine.
+import { isSupportOutput } from './case-output.ts';
 import type { Callbacks } from '@langchain/core/callbacks/manager';
 import { LangChainTracer } from '@langchain/core/tracers/tracer_langchain';
 import { Client } from 'langsmith';
@@ -93,7 +94,7 @@ export async function uploadRun(run: EvalRun, suites: readonly LoadedSuite[], po
       datasetName,
       `${suite.description} (evals/suites/${suite.name}.yaml, sha256 ${suite.sha256.slice(0, 12)})`,
       runnable.map((evalCase) => ({
-        inputs: { caseId: evalCase.id, suite: suite.name, locale: evalCase.locale, turns: evalCase.turns ?? [] },
+        inputs: { caseId: evalCase.id, suite: suite.name, locale: evalCase.locale, turns: evalCase.turns ?? evalCase.conversation?.map((turn) => turn.customer) ?? [] },
         referenceOutputs: evalCase.expect as Record<string, unknown>,
         metadata: { caseId: evalCase.id, ...(evalCase.source ? { source: evalCase.source } : {}) },
       })),
@@ -104,7 +105,7 @@ export async function uploadRun(run: EvalRun, suites: readonly LoadedSuite[], po
       datasetName,
       experimentPrefix: `${suite.name}-${run.model}`,
       metadata: { model: run.model, mode: run.mode, prompts: run.prompts, environment: run.environment },
-      outputs: new Map(results.map((result) => [result.id, { status: result.status, plan: result.output?.plan ?? null, detail: result.detail }])),
+      outputs: new Map(results.map((result) => [result.id, { status: result.status, ...(isSupportOutput(result.output) ? { conversation: result.output.turns } : { plan: result.output?.plan ?? null }), detail: result.detail }])),
       scores: new Map(
         results.map((result) => [
           result.id,

@@ -17,7 +17,7 @@ describe('loadSuites', () => {
     const suites = loadSuites();
     expect(suites.map((suite) => suite.name)).toEqual(['planning', 'copy', 'adversarial', 'support']);
     for (const suite of suites) expect(suite.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(suites.find((suite) => suite.name === 'support')!.cases.every((evalCase) => evalCase.pending)).toBe(true);
+    expect(suites.find((suite) => suite.name === 'support')!.cases.every((evalCase) => !evalCase.pending && evalCase.conversation && !evalCase.turns)).toBe(true);
     expect(loadEvalEnvironment()).toEqual({ version: 1, now: '2026-11-23T08:00:00Z', timeZone: 'Asia/Shanghai', customers: 1500, seed: 42 });
   });
 
@@ -51,6 +51,14 @@ cases:
     );
     writeFileSync(path, 'version: 1\nsuite: copy\ndescription: broken\ncases:\n  - { id: fine, locale: en, turns: [hi] }\n  - { id: fine, locale: zh }\n');
     expect(() => loadSuites({ dir, names: ['copy'] })).toThrow(`${path}: case "fine" id: duplicate case id "fine"; case "fine" turns: a case that is not pending needs turns`);
+  });
+
+  it('asks support cases for a conversation, other suites for turns', () => {
+    const path = join(dir, 'suites', 'support.yaml');
+    writeFileSync(path, 'version: 1\nsuite: support\ndescription: d\ncases:\n  - { id: b, locale: en, conversation: [{ customer: hi, register: polite }] }\n');
+    expect(() => loadSuites({ dir, names: ['support'] })).toThrow(`${path}: case "b" conversation.0.register: Invalid option: expected one of "apologetic_brief"|"empathetic_solution_first"|"concise"|"warm"`);
+    writeFileSync(path, 'version: 1\nsuite: support\ndescription: d\ncases:\n  - { id: a, locale: zh, turns: [hi] }\n');
+    expect(() => loadSuites({ dir, names: ['support'] })).toThrow(`${path}: case "a" conversation: a support case that is not pending needs a conversation`);
   });
 
   it('reports a missing suite file', () => {

@@ -2,6 +2,7 @@
 // API; --record writes one recording per model call; --replay gives the same results without a
 // single request; a recording made with another version of the prompt is reported stale, for
 // exactly the cases it belongs to, and never counted as a pass.
+import { isSupportOutput } from './case-output.ts';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +79,7 @@ async function evaluate(mode: 'record' | 'replay'): Promise<EvalRun> {
   return runEvals({ app: test.app, environment, suites: loadSuites({ dir, names: ['planning'] }), model });
 }
 
-const summary = (run: EvalRun) => run.cases.map((result) => ({ id: result.id, status: result.status, plan: result.output?.plan ? { ...result.output.plan, threadId: null } : null }));
+const summary = (run: EvalRun) => run.cases.map((result) => ({ id: result.id, status: result.status, plan: result.output && !isSupportOutput(result.output) ? { ...result.output.plan, threadId: null } : null }));
 
 describe('record and replay against a local OpenAI-compatible server', () => {
   it('records every model call, replays without calling the model, and reports an edited prompt as stale', async () => {

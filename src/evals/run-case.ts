@@ -1,4 +1,4 @@
-// Runs one eval case through the planner graph, built here with an in-memory checkpointer so the
+// Runs one eval case (support conversations go to run-support-case.ts) through the planner graph, built here with an in-memory checkpointer so the
 // whole conversation (and so the model's tool calls) can be read back: the marketer's turns in
 // order, an approval when the case asks for one, then the final plan, the trajectory and facts
 // about the queued sends. The case's campaigns are removed afterwards, so no case sees another's
@@ -13,7 +13,9 @@ import type { PlannerStateType } from '../agents/planner/state.ts';
 import type { Database } from '../data/database.ts';
 import type { Policy } from '../domain/policy.ts';
 import type { NamedEmbedder } from '../models/load-models.ts';
-import type { CaseOutput, SendFacts, ToolCallRecord } from './case-output.ts';
+import type { AnyCaseOutput, CaseOutput, SendFacts, ToolCallRecord } from './case-output.ts';
+import type { CrossSellSettings } from '../domain/cross-sell.ts';
+import { runSupportCase } from './run-support-case.ts';
 import type { EvalCase } from './suite-schema.ts';
 
 const RECURSION_LIMIT = 40;
@@ -28,6 +30,10 @@ export interface CaseRunContext {
   now: () => Date;
   /** Extra callbacks for every graph run (LangSmith tracing). */
   callbacks?: Callbacks;
+  /** Support cases: the model that words replies (null: the bot's templates, as offline). */
+  supportReplyModel?: BaseChatModel | null;
+  /** Support cases: the cross-sell thresholds (the app configuration's). */
+  crossSell?: Partial<CrossSellSettings>;
 }
 
 export function threadIdFor(suite: string, caseId: string): string {
@@ -64,7 +70,15 @@ export async function removeCaseCampaigns(db: Database, threadId: string): Promi
   await db.query('DELETE FROM campaigns WHERE thread_id = $1', [threadId]);
 }
 
-export async function runCase(suite: string, evalCase: EvalCase, context: CaseRunContext): Promise<CaseOutput> {
+/** Runs a case: a support conversation through the support bot, anything else through the planner. */
+export async function runCase(suite: string, evalCase: EvalCase, context: CaseRunContext): Promise<AnyCaseOutput> {
+  if (evalCase.conversation) {
+    return runSupportCase(threadIdFor(suite, evalCase.id), evalCase, { db: context.db, policy: context.policy, replyModel: context.supportReplyModel ?? null, crossSell: context.crossSell ?? {}, now: context.now });
+  }
+  return runPlannerCase(suite, evalCase, context);
+}
+
+async function runPlannerCase(suite: string, evalCase: EvalCase, context: CaseRunContext): Promise<CaseOutput> {
   const { db, policy, chatModel, embedder, now, callbacks } = context;
   const graph = buildPlannerGraph({ db, policy, chatModel, embedder, now }).compile({ checkpointer: new MemorySaver() });
   const threadId = threadIdFor(suite, evalCase.id);

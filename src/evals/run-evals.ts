@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import { CodedError, ErrorCode } from '../errors.ts';
 import { loadModels } from '../models/load-models.ts';
 import { loadPrompt, type LoadedPrompt } from '../prompts/load-prompt.ts';
+import { SUPPORT_PROMPT } from '../agents/support/replies/model-reply.ts';
 import type { CaseResult, EvalRun, RunMode } from './eval-run.ts';
 import { summariseSuite } from './eval-run.ts';
 import { RecordingChatModel } from './recording-chat-model.ts';
@@ -22,6 +23,11 @@ export const OFFLINE_MODEL = 'offline';
 /** The prompt files the planner uses; recordings and the leak check are keyed on them. */
 export function plannerPrompts(): LoadedPrompt[] {
   return [loadPrompt('planner')];
+}
+
+/** Every prompt an eval run may send: the planner's and the support bot's reply prompt (leak check, run record). */
+export function evalPrompts(): LoadedPrompt[] {
+  return [...plannerPrompts(), loadPrompt(SUPPORT_PROMPT)];
 }
 
 export interface EvalModel {
@@ -89,7 +95,7 @@ function baseResult(suite: SuiteName, evalCase: EvalCase): Omit<CaseResult, 'sta
 export async function runEvals({ app, environment, suites, model, judge, callbacks, onProgress }: RunEvalsOptions): Promise<EvalRun> {
   const startedAt = new Date();
   const started = performance.now();
-  const prompts = plannerPrompts();
+  const prompts = evalPrompts();
   const now = new Date(environment.now);
   const context = {
     policy: app.policy,
@@ -113,7 +119,7 @@ export async function runEvals({ app, environment, suites, model, judge, callbac
       }
       model.store?.beginCase(`${suite.name}/${evalCase.id}`);
       try {
-        const output = await runCase(suite.name, evalCase, { db: app.db, policy: app.policy, chatModel: model.chatModel, embedder: app.models.embedder, now: () => now, callbacks });
+        const output = await runCase(suite.name, evalCase, { db: app.db, policy: app.policy, chatModel: model.chatModel, embedder: app.models.embedder, now: () => now, callbacks, supportReplyModel: model.mode === 'offline' ? null : model.chatModel, crossSell: app.config.crossSell });
         const scores = await scoreCase(evalCase, output, context);
         finish({ status: casePasses(scores) ? 'passed' : 'failed', scores, output, detail: null });
       } catch (error) {

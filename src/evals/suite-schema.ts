@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Budget, Objective, Offer } from '../domain/brief.ts';
 import { PlanStatus, VerdictStatus } from '../domain/plan.ts';
+import { EscalationReason, Register } from '../domain/support-policy.ts';
 import { Channel, Locale } from '../domain/vocabulary.ts';
 
 export const SuiteName = z.enum(['planning', 'copy', 'adversarial', 'support']);
@@ -69,12 +70,26 @@ export const CaseSource = z.strictObject({
   license: z.string().min(1),
 });
 
-/** A support conversation turn: the customer's words and what the bot should do (support suite). */
+/**
+ * A support conversation turn: the customer's words and what the bot must do (support suite). The
+ * register and escalation reasons are the support policy's own names (policies/support.yaml).
+ */
 const SupportTurn = z.strictObject({
   customer: z.string().min(1),
-  tone: z.enum(['neutral', 'empathetic', 'apologetic', 'enthusiastic']).optional(),
-  escalate: z.boolean().optional(),
+  /** The register the reply must take. */
+  register: Register.optional(),
+  /** This turn must hand over to a person, for this reason; earlier turns must not. */
+  escalate: EscalationReason.optional(),
+  /** The most compensation this turn may offer, in percent of the order (0: none). */
   maxDiscountPercent: z.number().min(0).max(100).optional(),
+  /** Whether the customer must be verified after this turn. */
+  verified: z.boolean().optional(),
+  /** The reply suggests a product (true) or must not (false). */
+  crossSell: z.boolean().optional(),
+  /** The reply must contain at least one string of each group. */
+  mentions: z.array(z.array(z.string().min(1)).min(1)).optional(),
+  /** Strings the reply must not contain. */
+  forbidden: z.array(z.string().min(1)).optional(),
 });
 
 export const EvalCase = z.strictObject({
@@ -107,7 +122,11 @@ export const SuiteFile = z
     file.cases.forEach((evalCase, index) => {
       if (seen.has(evalCase.id)) context.addIssue({ code: 'custom', path: ['cases', index, 'id'], message: `duplicate case id "${evalCase.id}"` });
       seen.add(evalCase.id);
-      if (!evalCase.pending && !evalCase.turns) {
+      if (evalCase.pending) return;
+      if (file.suite === 'support' && !evalCase.conversation) {
+        context.addIssue({ code: 'custom', path: ['cases', index, 'conversation'], message: 'a support case that is not pending needs a conversation' });
+      }
+      if (file.suite !== 'support' && !evalCase.turns) {
         context.addIssue({ code: 'custom', path: ['cases', index, 'turns'], message: 'a case that is not pending needs turns' });
       }
     });
