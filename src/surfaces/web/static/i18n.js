@@ -11,6 +11,7 @@ const WORDS = {
     tokenSave: 'Save token',
     tokenInvalid: 'This token was not accepted. Check it and try again.',
     changeToken: 'Change token',
+    supportLink: 'Support chat',
     signedInAs: 'Signed in as',
     role: { marketer: 'marketer', approver: 'approver', admin: 'admin' },
     chat: 'Chat',
@@ -112,6 +113,7 @@ const WORDS = {
     tokenSave: '保存令牌',
     tokenInvalid: '令牌无效，请检查后重试。',
     changeToken: '更换令牌',
+    supportLink: '客服对话',
     signedInAs: '当前用户',
     role: { marketer: '营销人员', approver: '审批人', admin: '管理员' },
     chat: '对话',
@@ -216,6 +218,11 @@ export function setLanguage(lang, { remember = true } = {}) {
   current = lang === 'zh' ? 'zh' : 'en';
   if (remember) localStorage.setItem(STORAGE_KEY, current);
   document.documentElement.lang = current === 'zh' ? 'zh-CN' : 'en';
+}
+
+/** Adds or overrides words for one page (e.g. the support page), per language. */
+export function addWords(extra) {
+  for (const lang of Object.keys(WORDS)) Object.assign(WORDS[lang], extra[lang] ?? {});
 }
 
 /** The words of the current language. */

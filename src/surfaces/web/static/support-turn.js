@@ -1,0 +1,60 @@
+// One entry of the support conversation: the customer's message, or the bot's reply with, for the
+// support team, the turn's sentiment, tone, offer and hand-over (summary included).
+import { formatNumber, language, t } from './i18n.js';
+
+/** Two decimals, signed when asked (sentiment score and confidence). */
+function decimals(value, { signed = false } = {}) {
+  return new Intl.NumberFormat(language() === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: signed ? 'exceptZero' : 'auto' }).format(value);
+}
+
+const text = (tag, className, content) => Object.assign(document.createElement(tag), { className, textContent: content });
+
+/** Renders an entry: { kind: 'customer' | 'bot' | 'greeting' | 'typing', text?, reply?, error? }. */
+export function supportEntry(entry) {
+  const words = t();
+  const li = document.createElement('li');
+  li.className = `entry ${entry.kind === 'customer' ? 'entry-user' : 'entry-agent'} support-${entry.kind}`;
+  li.append(text('p', 'who', entry.kind === 'customer' ? words.you : words.bot));
+  if (entry.kind === 'customer') li.append(text('p', 'streamed', entry.text));
+  else if (entry.kind === 'greeting') li.append(text('p', 'streamed', words.greeting));
+  else if (entry.kind === 'typing') li.append(text('p', 'muted', words.typing));
+  if (entry.reply) {
+    li.dataset.turn = String(entry.reply.turn);
+    li.dataset.register = entry.reply.tone.register;
+    li.append(text('p', 'streamed reply', entry.reply.reply));
+    if (entry.reply.escalation) li.append(text('p', 'handed-over', words.handedOver));
+    li.append(turnDetails(entry.reply));
+  }
+  if (entry.error) li.append(Object.assign(text('p', 'error', `${words.error}: ${entry.error}`), { role: 'alert' }));
+  return li;
+}
+
+/** The decisions behind one reply, shown when the page's details switch is on. */
+function turnDetails(reply) {
+  const words = t();
+  const box = document.createElement('div');
+  box.className = 'turn-details';
+  box.setAttribute('aria-label', words.details);
+  const rows = document.createElement('dl');
+  const add = (term, value, key) => {
+    const row = document.createElement('div');
+    row.dataset.detail = key;
+    row.append(text('dt', '', term), text('dd', '', value));
+    rows.append(row);
+  };
+  const { sentiment, tone, offer } = reply;
+  add(words.sentiment, `${words.label[sentiment.label] ?? sentiment.label} (${decimals(sentiment.score, { signed: true })}; ${words.confidence} ${decimals(sentiment.confidence)})`, 'sentiment');
+  add(words.tone, `${words.register[tone.register] ?? tone.register} · ${words.band[tone.band] ?? tone.band} · ${words.trend[tone.trend] ?? tone.trend}`, 'tone');
+  add(words.offer, offer ? words.offerLine(formatNumber(offer.amount, 2), offer.currency, formatNumber(offer.percent, 1), offer.orderId) : words.noOffer, 'offer');
+  add(words.verified, reply.verified ? words.yes : words.no, 'verified');
+  add(words.replySource, words.source[reply.replySource] ?? reply.replySource, 'source');
+  box.append(rows);
+  if (reply.escalation) {
+    const notice = document.createElement('div');
+    notice.className = 'handover-notice';
+    notice.setAttribute('role', 'note');
+    notice.append(text('h3', '', `${words.handOver}: ${words.reason[reply.escalation.reason] ?? reply.escalation.reason}`), text('p', 'handover-summary', `${words.summary}: ${reply.escalation.summary}`));
+    box.append(notice);
+  }
+  return box;
+}

@@ -1,0 +1,167 @@
+// The customer support page: the same token gate as the chat page (the token in localStorage is
+// shared), a conversation with the support bot over /api/support, and a switch that shows each
+// turn's sentiment, tone, offer and hand-over for the support team. The conversation is kept in
+// sessionStorage, so a reload keeps it and closing the tab forgets it.
+import { storeToken, storedToken } from './api.js';
+import { addWords, applyWords, language, setLanguage, t } from './i18n.js';
+import { supportApi, whoAmI } from './support-api.js';
+import { supportEntry } from './support-turn.js';
+import { SUPPORT_WORDS } from './support-words.js';
+
+const CONVERSATION_KEY = 'campaign-agent.support';
+const DETAILS_KEY = 'campaign-agent.support-details';
+const $ = (id) => document.getElementById(id);
+const state = { threadId: null, entries: [], busy: false };
+
+function save() {
+  const entries = state.entries.filter((entry) => entry.kind === 'customer' || entry.reply).map(({ kind, text, reply }) => ({ kind, text, reply }));
+  sessionStorage.setItem(CONVERSATION_KEY, JSON.stringify({ threadId: state.threadId, entries }));
+}
+
+function restore() {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(CONVERSATION_KEY) ?? 'null');
+    if (saved && typeof saved.threadId === 'string' && Array.isArray(saved.entries)) return saved;
+  } catch {
+    // A damaged entry starts a new conversation.
+  }
+  return { threadId: null, entries: [] };
+}
+
+function update(entry) {
+  const node = supportEntry(entry);
+  if (entry.node?.isConnected) entry.node.replaceWith(node);
+  else $('log').append(node);
+  entry.node = node;
+  node.scrollIntoView({ block: 'nearest' });
+}
+
+function renderAll() {
+  $('log').replaceChildren();
+  for (const entry of [{ kind: 'greeting' }, ...state.entries]) {
+    entry.node = null;
+    update(entry);
+  }
+}
+
+function setBusy(busy) {
+  state.busy = busy;
+  $('send').disabled = busy;
+}
+
+async function send(text) {
+  if (state.busy) return;
+  setBusy(true);
+  state.entries.push({ kind: 'customer', text });
+  update(state.entries[state.entries.length - 1]);
+  const bot = { kind: 'typing' };
+  state.entries.push(bot);
+  update(bot);
+  try {
+    if (state.threadId) bot.reply = await supportApi.send(state.threadId, text);
+    else {
+      const opened = await supportApi.open(text);
+      state.threadId = opened.threadId;
+      bot.reply = opened.reply;
+    }
+    bot.kind = 'bot';
+  } catch (error) {
+    bot.kind = 'bot';
+    bot.error = error.message;
+    if (error.status === 401) signOut(t().tokenInvalid);
+  } finally {
+    update(bot);
+    save();
+    setBusy(false);
+    $('message').focus();
+  }
+}
+
+function signOut(message = '') {
+  storeToken(null);
+  $('workspace').hidden = true;
+  $('change-token').hidden = true;
+  $('who').textContent = '';
+  $('token-panel').hidden = false;
+  $('token-error').textContent = message;
+  $('token-input').value = '';
+  $('token-input').focus();
+}
+
+async function start() {
+  let me;
+  try {
+    me = await whoAmI();
+  } catch (error) {
+    signOut(error.status === 401 ? t().tokenInvalid : error.message);
+    return;
+  }
+  $('token-panel').hidden = true;
+  $('workspace').hidden = false;
+  $('change-token').hidden = false;
+  $('who').dataset.name = me.name;
+  showWho();
+  const saved = restore();
+  state.threadId = saved.threadId;
+  state.entries = saved.entries;
+  renderAll();
+  $('message').focus();
+}
+
+function showWho() {
+  const name = $('who').dataset.name;
+  $('who').textContent = name ? `${t().signedInAs} ${name}` : '';
+}
+
+function showDetails(on) {
+  $('show-details').checked = on;
+  $('log').classList.toggle('show-details', on);
+  localStorage.setItem(DETAILS_KEY, on ? '1' : '0');
+}
+
+$('token-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const token = $('token-input').value.trim();
+  if (!token) return;
+  storeToken(token);
+  void start();
+});
+
+$('message-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = $('message').value.trim();
+  if (!text || state.busy) return;
+  $('message').value = '';
+  void send(text);
+});
+
+$('message').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    $('message-form').requestSubmit();
+  }
+});
+
+$('new-thread').addEventListener('click', () => {
+  state.threadId = null;
+  state.entries = [];
+  sessionStorage.removeItem(CONVERSATION_KEY);
+  renderAll();
+  $('message').focus();
+});
+
+$('show-details').addEventListener('change', (event) => showDetails(event.target.checked));
+$('change-token').addEventListener('click', () => signOut());
+$('switch-language').addEventListener('click', () => {
+  setLanguage(language() === 'zh' ? 'en' : 'zh');
+  applyWords();
+  showWho();
+  renderAll();
+});
+
+addWords(SUPPORT_WORDS);
+setLanguage(language(), { remember: false });
+applyWords();
+showDetails(localStorage.getItem(DETAILS_KEY) === '1');
+if (storedToken()) void start();
+else signOut();
