@@ -195,7 +195,10 @@ async function start() {
   await refreshCampaigns();
   clearInterval(state.refresher);
   state.refresher = setInterval(refreshCampaigns, 15_000);
-  $('message').focus();
+  // The campaign list may arrive after the person has already moved on (focused Approve, say):
+  // take the focus to the message box only when it is nowhere else.
+  const active = document.activeElement;
+  if (!active || active === document.body || active.closest('#token-panel')) $('message').focus();
 }
 
 function showWho() {
