@@ -19,7 +19,8 @@ export function storeToken(token) {
   else localStorage.removeItem(TOKEN_KEY);
 }
 
-async function call(method, path, body) {
+/** One JSON request to `/api${path}` with the stored token; a non-2xx answer throws an ApiError. */
+export async function callApi(method, path, body) {
   const response = await fetch(`/api${path}`, {
     method,
     headers: { authorization: `Bearer ${storedToken() ?? ''}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -31,15 +32,15 @@ async function call(method, path, body) {
 }
 
 export const api = {
-  me: () => call('GET', '/me'),
-  createThread: () => call('POST', '/threads', {}),
-  send: (threadId, text) => call('POST', `/threads/${encodeURIComponent(threadId)}/messages`, { text }),
-  edit: (threadId, text) => call('POST', `/threads/${encodeURIComponent(threadId)}/edit`, { text }),
-  plan: (threadId) => call('GET', `/threads/${encodeURIComponent(threadId)}/plan`),
-  approve: (threadId) => call('POST', `/threads/${encodeURIComponent(threadId)}/approve`, {}),
-  reject: (threadId) => call('POST', `/threads/${encodeURIComponent(threadId)}/reject`, {}),
-  campaigns: () => call('GET', '/campaigns'),
-  campaign: (campaignId) => call('GET', `/campaigns/${encodeURIComponent(campaignId)}`),
+  me: () => callApi('GET', '/me'),
+  createThread: () => callApi('POST', '/threads', {}),
+  send: (threadId, text) => callApi('POST', `/threads/${encodeURIComponent(threadId)}/messages`, { text }),
+  edit: (threadId, text) => callApi('POST', `/threads/${encodeURIComponent(threadId)}/edit`, { text }),
+  plan: (threadId) => callApi('GET', `/threads/${encodeURIComponent(threadId)}/plan`),
+  approve: (threadId) => callApi('POST', `/threads/${encodeURIComponent(threadId)}/approve`, {}),
+  reject: (threadId) => callApi('POST', `/threads/${encodeURIComponent(threadId)}/reject`, {}),
+  campaigns: () => callApi('GET', '/campaigns'),
+  campaign: (campaignId) => callApi('GET', `/campaigns/${encodeURIComponent(campaignId)}`),
 };
 
 /** Reads the thread's event stream, calling onEvent for each event until `done`. */
