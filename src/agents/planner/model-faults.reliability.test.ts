@@ -6,26 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CodedError } from '../../errors.ts';
 import { startMockOpenAiServer, type MockOpenAiServer, type ScriptedAnswer } from '../../testing/mock-openai-server.ts';
+import { scriptedWinbackTurns, WINBACK_GOAL, winbackBrief } from '../../testing/scripted-winback-plan.ts';
 import { openTestApp, type TestApp } from '../../testing/test-app.ts';
 
 const NOW = new Date('2026-11-23T08:00:00Z');
-const GOAL = 'Win back lapsed customers by email with 10% off';
-const brief = {
-  goal: GOAL,
-  objective: 'winback',
-  channels: ['email'],
-  offer: { type: 'percent_off', percent: 10 },
-  timing: { kind: 'at', localDateTime: '2026-11-24T10:00' },
-  locale: 'en',
-  category: null,
-  budget: null,
-};
-const definition = { version: 1, root: { kind: 'order_stat', metric: 'count', window: { type: 'rolling', days: 90 }, max: 0 } };
-const QUERY_SEGMENT: ScriptedAnswer = { toolCalls: [{ name: 'query_segment', arguments: { brief, definition, assumptions: [] } }] };
-const FINISH_DRAFT: ScriptedAnswer = {
-  toolCalls: [{ name: 'forecast_impact', arguments: {} }, { name: 'generate_copy', arguments: {} }, { name: 'schedule_send', arguments: {} }],
-};
-const PLANS_NORMALLY = [QUERY_SEGMENT, FINISH_DRAFT];
+const GOAL = WINBACK_GOAL;
+const brief = winbackBrief('2026-11-24T10:00');
+const PLANS_NORMALLY = scriptedWinbackTurns(brief);
+const QUERY_SEGMENT = PLANS_NORMALLY[0]!;
 
 /** The planner's answers in order; copy requests (their own prompt) get an answer the copy tool rejects, so it uses its templates. */
 let queue: ScriptedAnswer[] = [];

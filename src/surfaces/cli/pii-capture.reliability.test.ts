@@ -10,20 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../data/open-database.ts';
 import { startMockOpenAiServer, type MockOpenAiServer, type ScriptedAnswer } from '../../testing/mock-openai-server.ts';
+import { scriptedWinbackTurns, WINBACK_GOAL, winbackBrief } from '../../testing/scripted-winback-plan.ts';
 
 const CLI = join(import.meta.dirname, '..', '..', '..', 'bin', 'campaign-agent.mjs');
-const GOAL = 'Win back lapsed customers by email with 10% off';
-const brief = {
-  goal: GOAL,
-  objective: 'winback',
-  channels: ['email'],
-  offer: { type: 'percent_off', percent: 10 },
-  timing: { kind: 'at', localDateTime: '2026-12-01T10:00' },
-  locale: 'en',
-  category: null,
-  budget: null,
-};
-const definition = { version: 1, root: { kind: 'order_stat', metric: 'count', window: { type: 'rolling', days: 90 }, max: 0 } };
+const GOAL = WINBACK_GOAL;
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 
 let server: MockOpenAiServer;
@@ -111,10 +101,7 @@ function leakedContacts(contacts: readonly string[]): string[] {
 
 describe('personal data in prompts and logs', () => {
   it('planning on a model: the model and the logs see no raw e-mail address or phone number', async () => {
-    plannerQueue = [
-      { toolCalls: [{ name: 'query_segment', arguments: { brief, definition, assumptions: [] } }] },
-      { toolCalls: [{ name: 'forecast_impact', arguments: {} }, { name: 'generate_copy', arguments: {} }, { name: 'schedule_send', arguments: {} }] },
-    ];
+    plannerQueue = scriptedWinbackTurns(winbackBrief('2026-12-01T10:00'));
     const before = server.requests.length;
     const planned = await runCli(['plan', GOAL, '--json']);
     expect(planned.code, planned.stderr).toBe(0);
