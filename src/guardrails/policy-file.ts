@@ -69,7 +69,14 @@ function parseYamlSource(source: string, path: string): ParsedFile {
     const where = position ? ` at line ${position.line}, column ${position.col}` : '';
     throw policyError(`Policy file ${path} is not valid YAML${where}: ${first.message.split('\n')[0]}`, first);
   }
-  return { data: document.toJS(), lineOf: lineFinder(document, lineCounter) };
+  let data: unknown;
+  try {
+    data = document.toJS();
+  } catch (error) {
+    // Well-formed YAML can still fail to resolve, e.g. an alias (`*name`) with no anchor.
+    throw policyError(`Policy file ${path} is not valid YAML: ${(error as Error).message.split('\n')[0]}`, error);
+  }
+  return { data, lineOf: lineFinder(document, lineCounter) };
 }
 
 function parseJsonSource(source: string, path: string): ParsedFile {
