@@ -125,7 +125,7 @@ describe.runIf(AVAILABLE)('the chat page in headless Chromium', () => {
     const { plan } = (await (await api.request(`/api/threads/${threadId}/plan`)).json()) as { plan: Plan };
     const recipients = plan.forecast!.reachSteps!.recipients;
     const converted = Math.round(plan.forecast!.conversions.p50);
-    await recordOutcomes(api.test.app.db, [{ line: 2, campaignId: plan.campaignId!, sent: recipients, delivered: recipients, converted, revenue: plan.forecast!.revenue.p90 * 3, holdoutSize: 0, holdoutConverted: 0, endedAt: new Date('2026-12-01T00:00:00Z') }], { actor: 'olga', now: NOW });
+    await recordOutcomes(api.test.app.db, [{ line: 2, campaignId: plan.campaignId!, sent: recipients, delivered: recipients, converted, revenue: plan.forecast!.revenue.p90 * 3 + 1000, holdoutSize: 0, holdoutConverted: 0, endedAt: new Date('2026-12-01T00:00:00Z') }], { actor: 'olga', now: NOW });
 
     await page.reload();
     const versus = page.locator('.plan-card[data-status="scheduled"] .versus-actual');
