@@ -15,9 +15,17 @@ const CLI = join(import.meta.dirname, '..', '..', '..', 'bin', 'campaign-agent.m
 const GOAL = "Win back customers who haven't bought in 90 days, 10% off by email tomorrow 10am";
 let dataDir: string;
 let server: ChildProcess | null = null;
+let url: string;
+let threadId: string;
+let planned: { status: number; body: Record<string, unknown> };
 
-beforeAll(() => {
+beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'campaign-agent-kill-'));
+  if (usingPostgres) return;
+  // A first start (seeding the demo data) and a plan waiting for approval.
+  url = await startServer();
+  threadId = (await call(url, '/api/threads', {})).body.threadId as string;
+  planned = await call(url, `/api/threads/${threadId}/messages`, { text: GOAL, wait: true });
 });
 afterAll(() => {
   server?.kill('SIGKILL');
@@ -61,9 +69,6 @@ async function call(url: string, path: string, body?: unknown) {
 
 describe.skipIf(usingPostgres)('the server killed during a pending approval', () => {
   it('keeps the plan waiting, applies the approval once and queues each send once', async () => {
-    let url = await startServer();
-    const threadId = (await call(url, '/api/threads', {})).body.threadId as string;
-    const planned = await call(url, `/api/threads/${threadId}/messages`, { text: GOAL, wait: true });
     expect(planned.body).toMatchObject({ status: 'needs_approval' });
 
     server!.kill('SIGKILL');
