@@ -15,6 +15,7 @@ import { runDeliveryOnce } from './worker/run-once.ts';
 
 const NOW = new Date('2026-11-23T08:00:00Z'); // Monday, 16:00 in Shanghai
 const GOAL = 'Win back customers who have not bought in 90 days by email every Monday 10am for 2 weeks';
+const THREAD_ID = '5f0c3e4a-8d7b-4c21-9a6e-2b1d0f9e7c31';
 
 let test: TestApp;
 let smtp: SmtpCapture;
@@ -48,7 +49,8 @@ interface SendRow extends Record<string, unknown> {
 describe('recurring campaign end to end', () => {
   it('queues a step per occurrence and re-checks consent before each', async () => {
     const { db } = test.app;
-    const threadId = randomUUID();
+    // A fixed thread fixes the campaign id, and with it which recipients the hash puts in the holdout.
+    const threadId = THREAD_ID;
     let plan = await test.app.planner.send(threadId, GOAL, { by: 'mia', role: 'marketer' });
     if (plan.status === 'needs_approval') plan = await test.app.planner.decide(threadId, { decision: 'approve', by: 'olga', role: 'approver', comment: null });
     expect(plan.status).toBe('scheduled');
