@@ -2,6 +2,7 @@
 // campaign list, and the language switch. The thread id is kept so a reload picks the plan up again.
 import { api, followThread, storedToken, storeToken } from './api.js';
 import { renderCampaigns } from './campaigns.js';
+import { wireChatForms } from './chat-form.js';
 import { applyWords, language, setLanguage, t } from './i18n.js';
 import { planCard } from './plan-card.js';
 
@@ -206,28 +207,7 @@ function showWho() {
   $('who').textContent = state.me ? `${words.signedInAs} ${state.me.name} (${words.role[state.me.role] ?? state.me.role})` : '';
 }
 
-$('token-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const token = $('token-input').value.trim();
-  if (!token) return;
-  storeToken(token);
-  void start();
-});
-
-$('message-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const text = $('message').value.trim();
-  if (!text || state.busy) return;
-  $('message').value = '';
-  void send(text);
-});
-
-$('message').addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-    event.preventDefault();
-    $('message-form').requestSubmit();
-  }
-});
+wireChatForms({ start, send, isBusy: () => state.busy });
 
 $('new-thread').addEventListener('click', () => {
   setThread(null);

@@ -3,6 +3,7 @@
 // turn's sentiment, tone, offer and hand-over for the support team. The conversation is kept in
 // sessionStorage, so a reload keeps it and closing the tab forgets it.
 import { storeToken, storedToken } from './api.js';
+import { wireChatForms } from './chat-form.js';
 import { addWords, applyWords, language, setLanguage, t } from './i18n.js';
 import { supportApi, whoAmI } from './support-api.js';
 import { supportEntry } from './support-turn.js';
@@ -119,28 +120,7 @@ function showDetails(on) {
   localStorage.setItem(DETAILS_KEY, on ? '1' : '0');
 }
 
-$('token-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const token = $('token-input').value.trim();
-  if (!token) return;
-  storeToken(token);
-  void start();
-});
-
-$('message-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const text = $('message').value.trim();
-  if (!text || state.busy) return;
-  $('message').value = '';
-  void send(text);
-});
-
-$('message').addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-    event.preventDefault();
-    $('message-form').requestSubmit();
-  }
-});
+wireChatForms({ start, send, isBusy: () => state.busy });
 
 $('new-thread').addEventListener('click', () => {
   state.threadId = null;
