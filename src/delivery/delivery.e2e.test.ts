@@ -4,39 +4,32 @@
 // none reaches the others (each held back with its reason) or the holdout group, and no placeholder
 // is left in any mail.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveCampaign } from '../data/campaigns.ts';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
-import { loadDeliveryConfig, type DeliveryConfig } from './delivery-config.ts';
+import type { DeliveryConfig } from './delivery-config.ts';
+import { startEmailDelivery, type EmailDelivery } from './testing/email-delivery.ts';
 import { couponCodeFor } from './send/personal-links.ts';
 import { sendReasons, sendStatusCounts } from './send-status.ts';
-import { startSmtpCapture, type SmtpCapture } from './testing/smtp-capture.ts';
+import type { SmtpCapture } from './testing/smtp-capture.ts';
 import { runDeliveryOnce } from './worker/run-once.ts';
 
 const NOW = new Date('2026-11-23T08:00:00Z'); // a Monday
 const GOAL = 'Win back customers who have not bought in 90 days, 10% off by email tomorrow 10am';
 
 let test: TestApp;
+let email: EmailDelivery;
 let smtp: SmtpCapture;
-let outbox: string;
 let delivery: DeliveryConfig;
 
 beforeAll(async () => {
   test = await openTestApp({ now: () => NOW, seedCustomers: 500 });
-  smtp = await startSmtpCapture();
-  outbox = mkdtempSync(join(tmpdir(), 'campaign-agent-outbox-'));
-  delivery = loadDeliveryConfig(
-    { SMTP_URL: smtp.url, CAMPAIGN_AGENT_EMAIL_FROM: 'Lumen <news@lumen.test>', CAMPAIGN_AGENT_EMAIL_RATE: '1000', CAMPAIGN_AGENT_OUTBOX_DIR: outbox },
-    {},
-  );
+  email = await startEmailDelivery();
+  ({ smtp, config: delivery } = email);
 });
 afterAll(async () => {
-  await smtp?.close();
+  await email?.close();
   await test?.dispose();
-  if (outbox) rmSync(outbox, { recursive: true, force: true });
 });
 
 interface QueuedSend extends Record<string, unknown> {

@@ -3,14 +3,12 @@
 // group), and the worker delivers each step at its time, re-checking consent at send time: a
 // recipient who opts out after the first e-mail gets no second one.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/test-app.ts';
-import { loadDeliveryConfig, type DeliveryConfig } from './delivery-config.ts';
+import type { DeliveryConfig } from './delivery-config.ts';
+import { startEmailDelivery, type EmailDelivery } from './testing/email-delivery.ts';
 import { sendReasons, sendStatusCounts } from './send-status.ts';
-import { startSmtpCapture, type SmtpCapture } from './testing/smtp-capture.ts';
+import type { SmtpCapture } from './testing/smtp-capture.ts';
 import { runDeliveryOnce } from './worker/run-once.ts';
 
 const NOW = new Date('2026-11-23T08:00:00Z'); // Monday, 16:00 in Shanghai
@@ -18,23 +16,18 @@ const GOAL = 'Win back customers who have not bought in 90 days by email every M
 const THREAD_ID = '5f0c3e4a-8d7b-4c21-9a6e-2b1d0f9e7c31';
 
 let test: TestApp;
+let email: EmailDelivery;
 let smtp: SmtpCapture;
-let outbox: string;
 let delivery: DeliveryConfig;
 
 beforeAll(async () => {
   test = await openTestApp({ now: () => NOW, seedCustomers: 300 });
-  smtp = await startSmtpCapture();
-  outbox = mkdtempSync(join(tmpdir(), 'campaign-agent-outbox-'));
-  delivery = loadDeliveryConfig(
-    { SMTP_URL: smtp.url, CAMPAIGN_AGENT_EMAIL_FROM: 'Lumen <news@lumen.test>', CAMPAIGN_AGENT_EMAIL_RATE: '1000', CAMPAIGN_AGENT_OUTBOX_DIR: outbox },
-    {},
-  );
+  email = await startEmailDelivery();
+  ({ smtp, config: delivery } = email);
 });
 afterAll(async () => {
-  await smtp?.close();
+  await email?.close();
   await test?.dispose();
-  if (outbox) rmSync(outbox, { recursive: true, force: true });
 });
 
 interface SendRow extends Record<string, unknown> {
