@@ -29,10 +29,15 @@ function runOn(nodeBinary, args) {
   return result.status ?? 1;
 }
 
-/** Re-runs `script` on a supported Node when this one is too old; returns true when it did. */
-export function relaunchOnSupportedNode(script) {
-  if (isSupported(process.version)) return false;
-  const node = bundledNode();
+/**
+ * Re-runs `script` on a supported Node when this one is too old, or when this process lacks one of
+ * `nodeFlags` (V8 flags, which can only be given on the command line); returns false when this
+ * process can run it as it is.
+ */
+export function relaunchOnSupportedNode(script, nodeFlags = []) {
+  const missingFlags = nodeFlags.filter((flag) => !process.execArgv.includes(flag));
+  if (isSupported(process.version) && missingFlags.length === 0) return false;
+  const node = isSupported(process.version) ? process.execPath : bundledNode();
   if (!node) {
     process.stderr.write(
       `campaign-agent needs Node >= ${MINIMUM.join('.')} (this is ${process.version}): install a current LTS, ` +
@@ -40,7 +45,9 @@ export function relaunchOnSupportedNode(script) {
     );
     process.exit(1);
   }
-  process.exit(runOn(node, [script, ...process.argv.slice(2)]));
+  // The same Node keeps its own flags; an older Node's flags may not exist on the newer one.
+  const keptFlags = node === process.execPath ? process.execArgv : [];
+  process.exit(runOn(node, [...keptFlags, ...missingFlags, script, ...process.argv.slice(2)]));
 }
 
 /** Resolves a package binary (`vitest`, `tsc`) to its JavaScript entry file. */
