@@ -2,19 +2,22 @@
 // how many of them bought (a completed order) within a window after their planned send time. The
 // holdout was never messaged, so the variants' rate above it is the campaign's lift; with send
 // rows recorded at scheduling this needs no import. Rates per arm feed the bandit (thompson-allocation.ts).
+import { z } from 'zod';
 import type { Queryable } from '../data/database.ts';
 
-export interface ArmOutcome {
+/** One arm of a campaign and its buyers. */
+export const ArmOutcome = z.object({
   /** The variant (`A`, `B`...) or `holdout`. */
-  arm: string;
+  arm: z.string(),
   /** Customers in the arm (a recurring campaign counts each customer once, from their first step). */
-  customers: number;
+  customers: z.number().int(),
   /** Of those, messaged at least once (status sent); 0 for the holdout. */
-  messaged: number;
+  messaged: z.number().int(),
   /** Customers with a completed order within `windowDays` after their first planned send. */
-  converted: number;
-  conversionRate: number;
-}
+  converted: z.number().int(),
+  conversionRate: z.number(),
+});
+export type ArmOutcome = z.infer<typeof ArmOutcome>;
 
 export interface ArmOutcomesOptions {
   /** Days after the planned send in which an order counts; default 7. */

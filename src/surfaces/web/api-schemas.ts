@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Role } from '../../agents/planner/approval-decision.ts';
 import { Plan } from '../../domain/plan.ts';
+import { ArmsReport } from '../../outcomes/compare-arms.ts';
 
 export const ThreadId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a thread id is 1-100 letters, digits, _ or -');
 
@@ -70,11 +71,13 @@ export const CampaignList = z.object({ campaigns: z.array(CampaignSummary) });
 
 export const CampaignId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a campaign id is 1-100 letters, digits, _ or -');
 
-/** GET /api/campaigns/{id}: the campaign and its stored plan (with forecast versus actual once finished). */
+/** GET /api/campaigns/{id}: the campaign, its stored plan (with forecast versus actual once finished) and its A/B arms. */
 export const CampaignDetail = z.object({
   campaign: CampaignSummary,
   /** Null for campaigns without a readable plan (the demo history). */
   plan: Plan.nullable(),
+  /** The copy variants and the holdout measured from the sends and orders (empty before anything is scheduled). */
+  arms: ArmsReport,
 });
 
 export const Health = z.object({

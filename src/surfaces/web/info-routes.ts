@@ -1,11 +1,12 @@
 // Read-only routes: who the caller is (/api/me), campaigns with their send states (/api/campaigns),
-// one campaign with its plan and forecast versus actual (/api/campaigns/{id}) and the server's
+// one campaign with its plan, forecast versus actual and A/B arms (/api/campaigns/{id}) and the server's
 // health (/health, no token needed).
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { App } from '../../app/open-app.ts';
 import { campaignWithPlan } from '../../app/campaign-plan.ts';
 import { listCampaigns } from '../../data/campaigns.ts';
+import { campaignArmResults } from '../../outcomes/compare-arms.ts';
 import { approvalRefusal } from '../../agents/planner/approval-decision.ts';
 import { CampaignId } from './api-schemas.ts';
 import { callerOf } from './auth.ts';
@@ -41,7 +42,8 @@ export function infoRoutes(app: App): Router {
 
   router.get('/campaigns/:id', async (request, response) => {
     const { campaign, plan } = await campaignWithPlan(app.db, parseWith(CampaignId, request.params.id, 'path'));
-    response.json({ campaign: { ...campaign, createdAt: new Date(campaign.createdAt).toISOString() }, plan });
+    const arms = await campaignArmResults(app.db, campaign.id, { now: new Date() });
+    response.json({ campaign: { ...campaign, createdAt: new Date(campaign.createdAt).toISOString() }, plan, arms });
   });
 
   return router;

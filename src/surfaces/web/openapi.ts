@@ -44,7 +44,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/api/threads/{id}/reject', summary: 'Reject the pending plan', body: 'DecisionBody', success: { status: 200, schema: 'Plan' }, auth: true },
   { method: 'post', path: '/api/threads/{id}/edit', summary: 'Ask for a change to the pending plan', body: 'MessageBody', success: { status: 202, schema: 'RunAccepted' }, auth: true },
   { method: 'get', path: '/api/campaigns', summary: 'Campaigns and their send states', success: { status: 200, schema: 'CampaignList' }, auth: true },
-  { method: 'get', path: '/api/campaigns/{id}', summary: 'A campaign and its plan, with forecast versus actual once an outcome is recorded', success: { status: 200, schema: 'CampaignDetail' }, auth: true },
+  { method: 'get', path: '/api/campaigns/{id}', summary: 'A campaign and its plan, with forecast versus actual once an outcome is recorded, and its A/B arms against the holdout', success: { status: 200, schema: 'CampaignDetail' }, auth: true },
   { method: 'post', path: '/api/support/conversations', summary: 'Open a customer conversation with the support bot, optionally with its first message', body: 'SupportConversationBody', success: { status: 201, schema: 'SupportConversationCreated' }, auth: true },
   { method: 'post', path: '/api/support/conversations/{id}/messages', summary: "A customer message: the bot's reply with its sentiment, tone, offer and any hand-over", body: 'SupportMessageBody', success: { status: 200, schema: 'SupportReplyBody' }, auth: true },
   { method: 'get', path: '/api/support/conversations/{id}', summary: 'The turns of a support conversation with the tone chosen for each', success: { status: 200, schema: 'SupportTurnsBody' }, auth: true },

@@ -2,6 +2,7 @@
 // campaigns and their sends, validation and error bodies, health and security headers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../domain/plan.ts';
+import type { ArmsReport } from '../../outcomes/compare-arms.ts';
 import { compareForecastWithOutcome } from '../../outcomes/forecast-versus-actual.ts';
 import { recordOutcomes } from '../../outcomes/record-outcomes.ts';
 import { CampaignDetail, ThreadPlan } from './api-schemas.ts';
@@ -166,6 +167,12 @@ describe('finished campaigns', () => {
     expect(detail.campaign).toMatchObject({ id, status: 'completed', outcomeRecorded: true });
     expect(detail.plan.forecastVersusActual).toEqual(expected);
     expect(detail.plan.forecast).toEqual(forecast);
+    // The A/B arms: every customer with a send row, in the arm the scheduler put them in.
+    const { rows: armRows } = await api.test.app.db.query<{ variant: string; customers: number }>(
+      'SELECT variant, count(DISTINCT customer_id)::int AS customers FROM sends WHERE campaign_id = $1 GROUP BY variant', [id]);
+    const arms = (detail as unknown as { arms: ArmsReport }).arms;
+    expect(Object.fromEntries(arms.arms.map((arm) => [arm.arm, arm.customers]))).toEqual(Object.fromEntries(armRows.map((row) => [row.variant, Number(row.customers)])));
+    expect(arms.arms.length).toBeGreaterThan(0);
 
     const missing = await api.request('/api/campaigns/cmp_missing', { token: 'marketer' });
     expect(missing.status).toBe(404);

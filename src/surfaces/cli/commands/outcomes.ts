@@ -1,9 +1,10 @@
 // `campaign-agent outcomes import FILE.csv` records what campaigns actually did (and refreshes
 // campaign memory so future forecasts learn from it); `campaign-agent outcomes show ID` compares
-// a campaign's forecast with its outcome.
+// a campaign's forecast with its outcome, and its copy variants with each other and with the holdout.
 import type { Command } from 'commander';
 import { syncCampaignMemory } from '../../../app/sync-campaign-memory.ts';
 import type { Range } from '../../../domain/plan.ts';
+import { campaignArmResults, type ArmsReport } from '../../../outcomes/compare-arms.ts';
 import { forecastVersusActual, type FigureComparison, type ForecastVersusActual } from '../../../outcomes/forecast-versus-actual.ts';
 import { importOutcomesFile } from '../../../outcomes/import-outcomes.ts';
 import { localUser, openCliApp, type GlobalOptions } from '../cli-context.ts';
@@ -48,6 +49,26 @@ export function renderForecastVersusActual(result: ForecastVersusActual): string
   return lines.join('\n');
 }
 
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const points = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)} pts`;
+
+/** The A/B test and holdout section of `outcomes show`, or nothing when the campaign has no send rows. */
+export function renderArmsReport(report: ArmsReport): string {
+  if (report.arms.length === 0) return '';
+  const lines = [`A/B test and holdout (buyers within ${report.windowDays} days of each customer's send, from the sends and orders)`];
+  const width = Math.max(...report.arms.map((arm) => arm.arm.length));
+  for (const arm of report.arms) {
+    const counts = `${arm.customers.toLocaleString('en-US')} customers${arm.arm === 'holdout' ? ' (not messaged)' : `, ${arm.messaged.toLocaleString('en-US')} messaged`}, ${arm.converted.toLocaleString('en-US')} bought`;
+    const rate = `${percent(arm.rate.p50)} (80%: ${percent(arm.rate.p10)} – ${percent(arm.rate.p90)})`;
+    const lift = arm.liftOverHoldout ? `; lift over holdout ${points(arm.liftOverHoldout.p50)} (80%: ${points(arm.liftOverHoldout.p10)} – ${points(arm.liftOverHoldout.p90)}), better than holdout with probability ${arm.probabilityAboveHoldout!.toFixed(2)}` : '';
+    const best = arm.probabilityBest !== null && report.arms.filter((other) => other.probabilityBest !== null).length > 1 ? `; best with probability ${arm.probabilityBest.toFixed(2)}` : '';
+    lines.push(`  ${arm.arm.padEnd(width)}  ${counts}: ${rate}${lift}${best}`);
+  }
+  const variants = report.arms.filter((arm) => arm.arm !== 'holdout').length;
+  if (variants > 1) lines.push(report.leader ? `  Variant ${report.leader} leads (best with probability 0.95 or more).` : '  No clear winner yet (a variant leads once it is best with probability 0.95).');
+  return lines.join('\n');
+}
+
 export function registerOutcomesCommand(program: Command): void {
   const outcomes = program.command('outcomes').description('Record what campaigns actually did and compare it with their forecasts');
   outcomes
@@ -72,14 +93,18 @@ export function registerOutcomesCommand(program: Command): void {
     });
   outcomes
     .command('show')
-    .description("Compare a campaign's forecast with its recorded outcome")
+    .description("Compare a campaign's forecast with its recorded outcome, and its copy variants (A/B) with the holdout")
     .argument('<campaignId>', 'the campaign id, as shown by plan and chat')
     .option('--json', 'print the comparison as one JSON object')
     .action(async function runShowCommand(campaignId: string, options: { json?: boolean }, command: Command) {
       const app = await openCliApp(command.optsWithGlobals<GlobalOptions>(), { seedDemo: false });
       try {
         const result = await forecastVersusActual(app.db, campaignId);
-        process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderForecastVersusActual(result)}\n`);
+        const arms = await campaignArmResults(app.db, campaignId, { now: new Date() });
+        const armsText = renderArmsReport(arms);
+        process.stdout.write(
+          options.json ? `${JSON.stringify({ ...result, arms }, null, 2)}\n` : `${renderForecastVersusActual(result)}\n${armsText ? `\n${armsText}\n` : ''}`,
+        );
       } finally {
         await app.close();
       }
