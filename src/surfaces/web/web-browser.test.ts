@@ -144,6 +144,16 @@ describe.runIf(AVAILABLE)('the chat page in headless Chromium', () => {
     expect(await campaign.innerText()).toContain('Finished');
     await campaign.getByRole('button', { name: /^Forecast vs actual: / }).click();
     await expect.poll(() => page.locator('.plan-card .versus-actual').count()).toBe(2);
+    // The campaign opened from the list also shows its A/B arms, as measured from its send rows.
+    const { rows: armRows } = await api.test.app.db.query<{ variant: string; customers: number }>(
+      'SELECT variant, count(DISTINCT customer_id)::int AS customers FROM sends WHERE campaign_id = $1 GROUP BY variant ORDER BY variant', [plan.campaignId]);
+    const arms = page.locator('.arms-chart');
+    await arms.waitFor();
+    expect(await arms.locator('.arm').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-arm')).sort())).toEqual(armRows.map((row) => row.variant).sort());
+    const armsText = await arms.innerText();
+    expect(armsText).toContain('A/B test and holdout');
+    for (const row of armRows) expect(armsText).toContain(`${row.customers.toLocaleString('en-US')} customers`);
+    expect(await arms.locator('svg.chart-bar').count()).toBe(armRows.length);
     await shot('5-forecast-versus-actual');
   });
 

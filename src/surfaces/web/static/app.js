@@ -1,6 +1,7 @@
 // The chat page: token gate, conversation with streamed progress and plan cards, decisions, the
 // campaign list, and the language switch. The thread id is kept so a reload picks the plan up again.
 import { api, followThread, storedToken, storeToken } from './api.js';
+import { armsChart } from './arms-chart.js';
 import { renderCampaigns } from './campaigns.js';
 import { wireChatForms } from './chat-form.js';
 import { applyWords, language, setLanguage, t } from './i18n.js';
@@ -43,6 +44,8 @@ function renderEntry(entry) {
       }),
     );
   }
+  const arms = armsChart(entry.arms);
+  if (arms) li.append(arms);
   if (entry.error) li.append(Object.assign(document.createElement('p'), { className: 'error', textContent: `${words.error}: ${entry.error}`, role: 'alert' }));
   return li;
 }
@@ -144,11 +147,12 @@ async function refreshCampaigns() {
   }
 }
 
-/** Shows a campaign's stored plan in the conversation, read-only (decisions stay in its thread). */
+/** Shows a campaign's stored plan and its A/B arms in the conversation, read-only (decisions stay in its thread). */
 async function openCampaign(campaign) {
   const entry = push({ kind: 'agent', steps: [], text: '', plan: null, running: false });
   try {
-    const { plan } = await api.campaign(campaign.id);
+    const { plan, arms } = await api.campaign(campaign.id);
+    entry.arms = arms;
     if (plan) entry.plan = plan;
     else entry.text = `${t().campaign} ${campaign.name}: ${t().noPlan}`;
   } catch (error) {
