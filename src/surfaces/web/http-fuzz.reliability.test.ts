@@ -8,11 +8,14 @@ import { startTestServer, type TestServer } from './web-test-server.ts';
 const NOW = new Date('2026-11-23T08:00:00Z');
 let api: TestServer;
 let threadId: string;
+/** A customer conversation on the public help routes, with the key its messages carry. */
+let help: { conversationId: string; key: string };
 
 beforeAll(async () => {
-  api = await startTestServer({ now: () => NOW, seedCustomers: 200 });
+  api = await startTestServer({ now: () => NOW, seedCustomers: 200, publicSupport: { limit: 100_000, windowMs: 60_000 } });
   const created = await api.request('/api/threads', { method: 'POST', body: {} });
   threadId = ((await created.json()) as { threadId: string }).threadId;
+  help = (await (await api.request('/public/support/conversations', { method: 'POST', body: {}, token: null })).json()) as typeof help;
 });
 afterAll(async () => {
   await api?.close();
@@ -27,6 +30,8 @@ const ROUTES = (id: string) => [
   `/api/threads/${id}/reject`,
   '/api/support/conversations',
   `/api/support/conversations/${id}/messages`,
+  '/public/support/conversations',
+  `/public/support/conversations/${id}/messages`,
 ];
 
 const body = fc.oneof(
@@ -41,11 +46,12 @@ describe('the HTTP API under fuzzed bodies', () => {
   it('answers every request with a 2xx or a 4xx naming the problem', async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(id, fc.nat({ max: 6 }), body, async (rawId, routeIndex, { raw, type }) => {
-        const path = ROUTES(rawId === 'known' ? threadId : rawId)[routeIndex]!;
+      fc.asyncProperty(id, fc.nat({ max: 8 }), body, async (rawId, routeIndex, { raw, type }) => {
+        const isPublic = routeIndex >= 7;
+        const path = ROUTES(rawId === 'known' ? (isPublic ? help.conversationId : threadId) : rawId)[routeIndex]!;
         const response = await fetch(`${api.url}${path}`, {
           method: 'POST',
-          headers: { authorization: 'Bearer admin-token-cccccccccccccccc', 'content-type': type },
+          headers: isPublic ? { 'x-conversation-key': help.key, 'content-type': type } : { authorization: 'Bearer admin-token-cccccccccccccccc', 'content-type': type },
           body: raw,
         });
         const text = await response.text();

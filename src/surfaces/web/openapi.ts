@@ -17,7 +17,15 @@ import {
   ThreadCreated,
   ThreadPlan,
 } from './api-schemas.ts';
-import { SupportConversationBody, SupportConversationCreated, SupportMessageBody, SupportReplyBody, SupportTurnsBody } from './support-api-schemas.ts';
+import {
+  PublicConversationCreated,
+  PublicSupportReply,
+  SupportConversationBody,
+  SupportConversationCreated,
+  SupportMessageBody,
+  SupportReplyBody,
+  SupportTurnsBody,
+} from './support-api-schemas.ts';
 
 export interface ApiRoute {
   method: 'get' | 'post';
@@ -48,6 +56,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/api/support/conversations', summary: 'Open a customer conversation with the support bot, optionally with its first message', body: 'SupportConversationBody', success: { status: 201, schema: 'SupportConversationCreated' }, auth: true },
   { method: 'post', path: '/api/support/conversations/{id}/messages', summary: "A customer message: the bot's reply with its sentiment, tone, offer and any hand-over", body: 'SupportMessageBody', success: { status: 200, schema: 'SupportReplyBody' }, auth: true },
   { method: 'get', path: '/api/support/conversations/{id}', summary: 'The turns of a support conversation with the tone chosen for each', success: { status: 200, schema: 'SupportTurnsBody' }, auth: true },
+  { method: 'post', path: '/public/support/conversations', summary: 'PUBLIC_SUPPORT=on only, no token: a customer opens a conversation (optionally with a first message) and gets its key', body: 'SupportConversationBody', success: { status: 201, schema: 'PublicConversationCreated' }, auth: false },
+  { method: 'post', path: '/public/support/conversations/{id}/messages', summary: "PUBLIC_SUPPORT=on only, no token, header X-Conversation-Key: a customer's message and the bot's reply", body: 'SupportMessageBody', success: { status: 200, schema: 'PublicSupportReply' }, auth: false },
 ];
 
 const ERROR_STATUSES: Record<number, string> = {
@@ -64,7 +74,7 @@ function componentSchemas(): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
   const named: Record<string, z.ZodType> = {
     Plan, SegmentCondition: Condition, CreateThreadBody, MessageBody, DecisionBody, ThreadCreated, RunAccepted, ThreadPlan, Me, CampaignList, CampaignDetail, Health, StreamEvent, ErrorBody,
-    SupportConversationBody, SupportMessageBody, SupportReplyBody, SupportConversationCreated, SupportTurnsBody,
+    SupportConversationBody, SupportMessageBody, SupportReplyBody, SupportConversationCreated, SupportTurnsBody, PublicSupportReply, PublicConversationCreated,
   };
   for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
   const generated = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io: 'input', unrepresentable: 'any' });
@@ -88,7 +98,7 @@ function operation(route: ApiRoute) {
           : {}),
     },
   };
-  const statuses = route.auth ? [400, 401, 403, 404, 409, 413, 429] : [];
+  const statuses = route.auth ? [400, 401, 403, 404, 409, 413, 429] : route.path.startsWith('/public/') ? [400, 404, 413, 429] : [];
   for (const status of statuses) responses[status] = { description: ERROR_STATUSES[status], content: { 'application/json': { schema: ref('ErrorBody') } } };
   return {
     summary: route.summary,

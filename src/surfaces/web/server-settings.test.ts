@@ -29,8 +29,11 @@ describe('parseApiTokens', () => {
 });
 
 describe('loadServerSettings', () => {
-  it('defaults to port 3000, no configured tokens and no Slack', () => {
-    expect(loadServerSettings({})).toEqual({ port: 3000, apiTokens: null, slack: null });
+  it('defaults to port 3000, no configured tokens, no Slack and no public help page (PUBLIC_SUPPORT is on or off)', () => {
+    expect(loadServerSettings({})).toEqual({ port: 3000, apiTokens: null, slack: null, publicSupport: false });
+    expect(loadServerSettings({ PUBLIC_SUPPORT: 'on' }).publicSupport).toBe(true);
+    expect(loadServerSettings({ PUBLIC_SUPPORT: ' OFF ' }).publicSupport).toBe(false);
+    expect(() => loadServerSettings({ PUBLIC_SUPPORT: 'yes' })).toThrow('PUBLIC_SUPPORT must be on or off (got "yes")');
   });
 
   it('takes --port over PORT and checks both', () => {

@@ -26,6 +26,8 @@ export interface ServerSettings {
   /** Tokens from API_TOKENS; null when unset (a local admin token is created instead). */
   apiTokens: TokenGrant[] | null;
   slack: SlackSettings | null;
+  /** PUBLIC_SUPPORT=on: the support bot for customers without a token (/help.html, /public/support). */
+  publicSupport: boolean;
 }
 
 export const MIN_TOKEN_LENGTH = 16;
@@ -89,11 +91,19 @@ function parseSlack(env: Record<string, string | undefined>): SlackSettings | nu
   return { signingSecret, botToken, appToken: env.SLACK_APP_TOKEN?.trim() || null, approvers };
 }
 
+function parseSwitch(text: string | undefined, name: string): boolean {
+  const value = text?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'off') return false;
+  if (value === 'on') return true;
+  throw new CodedError(ErrorCode.InvalidInput, `${name} must be on or off (got "${text}")`);
+}
+
 export function loadServerSettings(env: Record<string, string | undefined>, { port }: { port?: string } = {}): ServerSettings {
   const tokens = env.API_TOKENS?.trim();
   return {
     port: port !== undefined ? parsePort(port, '--port') : parsePort(env.PORT, 'PORT'),
     apiTokens: tokens ? parseApiTokens(tokens) : null,
     slack: parseSlack(env),
+    publicSupport: parseSwitch(env.PUBLIC_SUPPORT, 'PUBLIC_SUPPORT'),
   };
 }

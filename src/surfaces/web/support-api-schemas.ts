@@ -46,3 +46,22 @@ export const SupportTurnsBody = z.object({
     }),
   ),
 });
+
+/** What a customer sees of a reply on the public help page: the text, any coupon and whether a person takes over. */
+export const PublicSupportReply = z.object({
+  reply: z.string(),
+  language: Locale,
+  offer: SupportReplyBody.shape.offer,
+  verified: z.boolean(),
+  /** True once the conversation is handed to a person. */
+  handedOver: z.boolean(),
+});
+export type PublicSupportReply = z.infer<typeof PublicSupportReply>;
+
+/** POST /public/support/conversations: the new conversation, the key its later messages must carry, and any first reply. */
+export const PublicConversationCreated = z.object({
+  conversationId: ThreadId,
+  /** Send as the X-Conversation-Key header with every later message of this conversation. */
+  key: z.string(),
+  reply: PublicSupportReply.nullable(),
+});

@@ -3,7 +3,8 @@
 // with the same token; a seeded customer verifies with order number and e-mail, asks where the
 // order is, then gets angrier until the bot hands over. With the details switch on, each turn
 // shows its sentiment and register, and the hand-over turn its reason and summary. Screenshots go
-// to test-artifacts/browser/. Skipped without Chromium unless CAMPAIGN_AGENT_REQUIRE_BROWSER=1.
+// to test-artifacts/browser/. The customers' help page (PUBLIC_SUPPORT=on) works without any token.
+// Skipped without Chromium unless CAMPAIGN_AGENT_REQUIRE_BROWSER=1.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ describe.runIf(AVAILABLE)('the support page in headless Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    api = await startTestServer({ now: () => NOW, seedCustomers: 300 });
+    api = await startTestServer({ now: () => NOW, seedCustomers: 300, publicSupport: true });
     const { rows } = await api.test.app.db.query<{ order_id: string; email: string }>(
       `SELECT o.id AS order_id, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.email IS NOT NULL ORDER BY o.ordered_at DESC, o.id LIMIT 1`,
     );
@@ -140,5 +141,29 @@ describe.runIf(AVAILABLE)('the support page in headless Chromium', () => {
     await shot('support-2-chinese-phone');
     await page.click('#switch-language');
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('serves customers on the help page without any token, showing only what is theirs', async () => {
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${api.url}/help.html`);
+    await page.locator('#log .support-greeting').waitFor();
+    expect(await page.textContent('h1')).toBe('Help');
+    expect(await page.locator('#token-panel, #show-details').count()).toBe(0);
+    const status = await say(`Where is my order ${customer.orderId}? My email is ${customer.email}`);
+    expect(status.reply).toContain(`Order ${customer.orderId}`);
+    expect(status.reply).not.toContain(customer.email);
+    expect(await page.locator('.turn-details').count()).toBe(0);
+    await say('Thanks, and when will it arrive?');
+    await page.reload();
+    await page.locator('#log .support-greeting').waitFor();
+    expect(await botTurns().count()).toBe(2);
+    // The conversation is the one the support team sees under /api, with its key kept in the tab.
+    const saved = await page.evaluate(() => JSON.parse(sessionStorage.getItem('campaign-agent.help')!) as { conversationId: string; key: string });
+    expect(saved.conversationId).toMatch(/^help-/);
+    const { turns } = (await (await api.request(`/api/support/conversations/${saved.conversationId}`)).json()) as { turns: unknown[] };
+    expect(turns).toHaveLength(2);
+    await shot('support-3-help-page');
+    await page.click('#new-thread');
+    expect(await botTurns().count()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 // The HTTP server: security headers, /health, the token-protected JSON API under /api (with its
-// OpenAPI document), and the web chat page at /. Other surfaces (Slack) mount onto the same app.
+// OpenAPI document), the web chat page at /, and with PUBLIC_SUPPORT=on the customer help page. Other surfaces (Slack) mount onto the same app.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -8,9 +8,11 @@ import helmet from 'helmet';
 import type { App } from '../../app/open-app.ts';
 import type { TokenRegistry } from './api-tokens.ts';
 import { identifyCaller, rateLimitPerToken, requireIdentity, type RateLimitOptions } from './auth.ts';
-import { apiErrorHandler, apiNotFound } from './http-errors.ts';
+import { ErrorCode } from '../../errors.ts';
+import { apiErrorHandler, apiNotFound, sendError } from './http-errors.ts';
 import { healthRoute, infoRoutes, type QueueState } from './info-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { publicSupportRoutes, type PublicSupportOptions } from './public-support-routes.ts';
 import { supportRoutes } from './support-routes.ts';
 import { threadRoutes } from './thread-routes.ts';
 import { ThreadRuns } from './thread-runs.ts';
@@ -27,6 +29,8 @@ export interface WebServerOptions {
   /** Delivery queue state for /health. */
   queueState?: () => QueueState;
   slack?: 'off' | 'http' | 'socket';
+  /** Serve the support bot to customers without a token at /public/support and /help.html (PUBLIC_SUPPORT=on). */
+  publicSupport?: boolean | Pick<PublicSupportOptions, 'limit' | 'windowMs'>;
 }
 
 export interface WebServer {
@@ -34,7 +38,7 @@ export interface WebServer {
   runs: ThreadRuns;
 }
 
-export function createWebServer({ app, tokens, runs = new ThreadRuns(), bodyLimit = '100kb', rateLimit, queueState, slack = 'off' }: WebServerOptions): WebServer {
+export function createWebServer({ app, tokens, runs = new ThreadRuns(), bodyLimit = '100kb', rateLimit, queueState, slack = 'off', publicSupport = false }: WebServerOptions): WebServer {
   const server = express();
   server.disable('x-powered-by');
   server.use(
@@ -58,6 +62,14 @@ export function createWebServer({ app, tokens, runs = new ThreadRuns(), bodyLimi
   api.use(apiNotFound);
   api.use(apiErrorHandler({ bodyLimit }));
   server.use('/api', api);
+  if (publicSupport) {
+    server.use('/public', publicSupportRoutes({ support: app.support, db: app.db, ...(publicSupport === true ? {} : publicSupport) }));
+  } else {
+    // Without PUBLIC_SUPPORT the customer page is not served either.
+    server.get('/help.html', (_request, response) => {
+      sendError(response, 404, ErrorCode.NotFound, 'the customer help page is off on this server: start it with PUBLIC_SUPPORT=on');
+    });
+  }
 
   server.use(express.static(STATIC_DIR, { index: 'index.html', maxAge: 0 }));
   return { express: server, runs };

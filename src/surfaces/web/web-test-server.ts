@@ -5,7 +5,7 @@ import { openTestApp, type TestApp, type TestAppOptions } from '../../testing/te
 import { TokenRegistry } from './api-tokens.ts';
 import type { RateLimitOptions } from './auth.ts';
 import { parseApiTokens } from './server-settings.ts';
-import { closeServer, createWebServer, listen, type WebServer } from './web-server.ts';
+import { closeServer, createWebServer, listen, type WebServer, type WebServerOptions } from './web-server.ts';
 
 export const TEST_TOKENS = {
   marketer: 'marketer-token-aaaaaaaaaaaa',
@@ -28,11 +28,12 @@ export interface TestServer {
 export interface TestServerOptions extends TestAppOptions {
   rateLimit?: RateLimitOptions;
   bodyLimit?: string;
+  publicSupport?: WebServerOptions['publicSupport'];
 }
 
-export async function startTestServer({ rateLimit, bodyLimit, ...appOptions }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ rateLimit, bodyLimit, publicSupport, ...appOptions }: TestServerOptions = {}): Promise<TestServer> {
   const test = await openTestApp(appOptions);
-  const web = createWebServer({ app: test.app, tokens: TokenRegistry.fromGrants(parseApiTokens(TEST_API_TOKENS)), rateLimit, bodyLimit });
+  const web = createWebServer({ app: test.app, tokens: TokenRegistry.fromGrants(parseApiTokens(TEST_API_TOKENS)), rateLimit, bodyLimit, publicSupport });
   const { server, url } = await listen(web.express, { port: 0, host: '127.0.0.1' });
   return {
     test,

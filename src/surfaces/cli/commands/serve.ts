@@ -33,7 +33,7 @@ export function registerServeCommand(program: Command): void {
       try {
         const tokens = await prepareApiTokens(app.db, settings.apiTokens);
         const slackMode = settings.slack ? (settings.slack.appToken ? 'socket' : 'http') : 'off';
-        const web = createWebServer({ app, tokens: tokens.registry, slack: slackMode });
+        const web = createWebServer({ app, tokens: tokens.registry, slack: slackMode, publicSupport: settings.publicSupport });
         // Bolt is loaded only when Slack is configured (it costs about 0.15 s of start-up otherwise).
         const slack = settings.slack
           ? (await import('../../slack/slack-app.ts')).createSlackApp({ app, settings: settings.slack, expressApp: web.express })
@@ -43,6 +43,7 @@ export function registerServeCommand(program: Command): void {
 
         say(`campaign-agent is listening on ${url} (database: ${app.db.kind} at ${app.db.location}; model: ${app.models.description})`);
         say(`  web chat: ${url}/   API: ${url}/api/openapi.json   health: ${url}/health`);
+        if (settings.publicSupport) say(`  customer help page (no token, PUBLIC_SUPPORT=on): ${url}/help.html`);
         if (slack) say(`  Slack: ${slack.mode === 'socket' ? 'Socket Mode' : `events at ${url}/slack/events`}`);
         if (tokens.newAdminToken) {
           say('');

@@ -5,7 +5,8 @@ import { storeToken } from './api.js';
 const $ = (id) => document.getElementById(id);
 
 export function wireChatForms({ start, send, isBusy }) {
-  $('token-form').addEventListener('submit', (event) => {
+  // The customers' help page has no sign-in form.
+  $('token-form')?.addEventListener('submit', (event) => {
     event.preventDefault();
     const token = $('token-input').value.trim();
     if (!token) return;

@@ -1,5 +1,6 @@
 // One entry of the support conversation: the customer's message, or the bot's reply with, for the
-// support team, the turn's sentiment, tone, offer and hand-over (summary included).
+// support team, the turn's sentiment, tone, offer and hand-over (summary included); on the
+// customers' help page, only the reply and whether a person takes over.
 import { formatNumber, language, t } from './i18n.js';
 
 /** Two decimals, signed when asked (sentiment score and confidence). */
@@ -19,11 +20,14 @@ export function supportEntry(entry) {
   else if (entry.kind === 'greeting') li.append(text('p', 'streamed', words.greeting));
   else if (entry.kind === 'typing') li.append(text('p', 'muted', words.typing));
   if (entry.reply) {
-    li.dataset.turn = String(entry.reply.turn);
-    li.dataset.register = entry.reply.tone.register;
     li.append(text('p', 'streamed reply', entry.reply.reply));
-    if (entry.reply.escalation) li.append(text('p', 'handed-over', words.handedOver));
-    li.append(turnDetails(entry.reply));
+    if (entry.reply.escalation || entry.reply.handedOver) li.append(text('p', 'handed-over', words.handedOver));
+    // The support team's reply carries the turn's decisions; a customer's (the help page) does not.
+    if (entry.reply.tone) {
+      li.dataset.turn = String(entry.reply.turn);
+      li.dataset.register = entry.reply.tone.register;
+      li.append(turnDetails(entry.reply));
+    }
   }
   if (entry.error) li.append(Object.assign(text('p', 'error', `${words.error}: ${entry.error}`), { role: 'alert' }));
   return li;

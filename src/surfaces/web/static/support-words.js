@@ -40,6 +40,9 @@ export const SUPPORT_WORDS = {
       legal_or_safety: 'legal or safety words',
     },
     source: { template: 'template', model: 'model', model_rejected: 'template (model reply rejected)' },
+    helpTitle: 'Help',
+    tooMany: 'Too many messages from this connection; please wait a few minutes and try again.',
+    conversationGone: 'This conversation has ended; start a new one.',
   },
   zh: {
     title: '在线客服',
@@ -80,5 +83,8 @@ export const SUPPORT_WORDS = {
       legal_or_safety: '涉及法律或安全',
     },
     source: { template: '模板', model: '模型', model_rejected: '模板（模型回复未通过检查）' },
+    helpTitle: '帮助中心',
+    tooMany: '此连接发送的消息过多，请几分钟后再试。',
+    conversationGone: '此对话已结束，请开始新的对话。',
   },
 };

@@ -1,0 +1,117 @@
+// The customers' help page: a conversation with the support bot without any sign-in, over
+// /public/support (the server serves it only with PUBLIC_SUPPORT=on). The server opens the
+// conversation and hands back its key, which every later message carries; both are kept in
+// sessionStorage, so a reload keeps the conversation and closing the tab forgets it.
+import { wireChatForms } from './chat-form.js';
+import { addWords, applyWords, language, setLanguage, t } from './i18n.js';
+import { supportEntry } from './support-turn.js';
+import { SUPPORT_WORDS } from './support-words.js';
+
+const CONVERSATION_KEY = 'campaign-agent.help';
+const $ = (id) => document.getElementById(id);
+const state = { conversationId: null, key: null, entries: [], busy: false };
+
+class HelpError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function post(path, body, key) {
+  const response = await fetch(`/public/support${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { 'x-conversation-key': key } : {}) },
+    body: JSON.stringify(body),
+  });
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const words = t();
+    const message = response.status === 429 ? words.tooMany : response.status === 404 ? words.conversationGone : (payload.message ?? response.statusText);
+    throw new HelpError(response.status, message);
+  }
+  return payload;
+}
+
+function save() {
+  const entries = state.entries.filter((entry) => entry.kind === 'customer' || entry.reply).map(({ kind, text, reply }) => ({ kind, text, reply }));
+  sessionStorage.setItem(CONVERSATION_KEY, JSON.stringify({ conversationId: state.conversationId, key: state.key, entries }));
+}
+
+function restore() {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(CONVERSATION_KEY) ?? 'null');
+    if (saved && typeof saved.conversationId === 'string' && typeof saved.key === 'string' && Array.isArray(saved.entries)) return saved;
+  } catch {
+    // A damaged entry starts a new conversation.
+  }
+  return { conversationId: null, key: null, entries: [] };
+}
+
+function update(entry) {
+  const node = supportEntry(entry);
+  if (entry.node?.isConnected) entry.node.replaceWith(node);
+  else $('log').append(node);
+  entry.node = node;
+  node.scrollIntoView({ block: 'nearest' });
+}
+
+function renderAll() {
+  $('log').replaceChildren();
+  for (const entry of [{ kind: 'greeting' }, ...state.entries]) {
+    entry.node = null;
+    update(entry);
+  }
+}
+
+function newConversation() {
+  Object.assign(state, { conversationId: null, key: null, entries: [] });
+  sessionStorage.removeItem(CONVERSATION_KEY);
+  renderAll();
+}
+
+async function send(text) {
+  if (state.busy) return;
+  state.busy = true;
+  $('send').disabled = true;
+  state.entries.push({ kind: 'customer', text });
+  update(state.entries[state.entries.length - 1]);
+  const bot = { kind: 'typing' };
+  state.entries.push(bot);
+  update(bot);
+  try {
+    if (state.conversationId) bot.reply = await post(`/conversations/${encodeURIComponent(state.conversationId)}/messages`, { text }, state.key);
+    else {
+      const opened = await post('/conversations', { text });
+      Object.assign(state, { conversationId: opened.conversationId, key: opened.key });
+      bot.reply = opened.reply;
+    }
+  } catch (error) {
+    bot.error = error.message;
+  } finally {
+    bot.kind = 'bot';
+    update(bot);
+    save();
+    state.busy = false;
+    $('send').disabled = false;
+    $('message').focus();
+  }
+}
+
+wireChatForms({ start: () => undefined, send, isBusy: () => state.busy });
+$('new-thread').addEventListener('click', () => {
+  newConversation();
+  $('message').focus();
+});
+$('switch-language').addEventListener('click', () => {
+  setLanguage(language() === 'zh' ? 'en' : 'zh');
+  applyWords();
+  renderAll();
+});
+
+addWords(SUPPORT_WORDS);
+setLanguage(language(), { remember: false });
+applyWords();
+Object.assign(state, restore());
+renderAll();
+$('message').focus();
