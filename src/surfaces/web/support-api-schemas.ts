@@ -65,3 +65,4 @@ export const PublicConversationCreated = z.object({
   key: z.string(),
   reply: PublicSupportReply.nullable(),
 });
+export type PublicConversationCreated = z.infer<typeof PublicConversationCreated>;
