@@ -37,10 +37,20 @@ describe('compareArms', () => {
     }
   });
 
+  it('compares nothing while no arm has a buyer, instead of reading the prior as evidence', () => {
+    const report = compareArms([arm('A', 84, 0), arm('B', 88, 0), arm('holdout', 14, 0)], 7);
+    expect(report).toMatchObject({ comparable: false, leader: null });
+    for (const compared of report.arms) {
+      expect(compared).toMatchObject({ liftOverHoldout: null, probabilityAboveHoldout: null, probabilityBest: null });
+      expect(compared.rate.p10).toBeGreaterThanOrEqual(0);
+    }
+    expect(compareArms([arm('A', 84, 0), arm('holdout', 14, 1)], 7).comparable).toBe(true);
+  });
+
   it('reads a single variant against its holdout, and repeats itself for the same counts', () => {
     const arms = [arm('A', 400, 20), arm('holdout', 100, 5)];
     const report = compareArms(arms, 14);
-    expect(report).toMatchObject({ windowDays: 14, leader: null });
+    expect(report).toMatchObject({ windowDays: 14, leader: null, comparable: true });
     expect(report.arms[0]!.probabilityBest).toBe(1);
     const lift = report.arms[0]!.liftOverHoldout!;
     expect(lift.p10).toBeLessThan(0);

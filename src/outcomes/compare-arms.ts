@@ -27,6 +27,11 @@ export const ArmsReport = z.object({
   arms: z.array(ArmComparison),
   /** The variant that is best with probability 0.95 or more, else null (no clear winner yet). */
   leader: z.string().nullable(),
+  /**
+   * False while no arm has a buyer: with no evidence the arms' beliefs differ only by their sizes, so
+   * lifts and chances of being best are left out (null) rather than read from the prior.
+   */
+  comparable: z.boolean(),
 });
 export type ArmsReport = z.infer<typeof ArmsReport>;
 
@@ -70,18 +75,19 @@ export function compareArms(arms: readonly ArmOutcome[], windowDays: number, { d
     }
     if (best !== null) wins.set(best, wins.get(best)! + 1);
   }
+  const comparable = arms.some((arm) => arm.converted > 0);
   const compared = arms.map(function compareArm(arm): ArmComparison {
     const isVariant = arm.arm !== 'holdout';
     return {
       ...arm,
       rate: rangeOf(rateDraws.get(arm.arm)!),
-      liftOverHoldout: isVariant && holdout ? rangeOf(liftDraws.get(arm.arm)!) : null,
-      probabilityAboveHoldout: isVariant && holdout ? aboveHoldout.get(arm.arm)! / draws : null,
-      probabilityBest: isVariant ? wins.get(arm.arm)! / draws : null,
+      liftOverHoldout: comparable && isVariant && holdout ? rangeOf(liftDraws.get(arm.arm)!) : null,
+      probabilityAboveHoldout: comparable && isVariant && holdout ? aboveHoldout.get(arm.arm)! / draws : null,
+      probabilityBest: comparable && isVariant ? wins.get(arm.arm)! / draws : null,
     };
   });
   const leader = variants.length > 1 ? (compared.find((arm) => (arm.probabilityBest ?? 0) >= LEADER_PROBABILITY)?.arm ?? null) : null;
-  return { windowDays, arms: compared, leader };
+  return { windowDays, arms: compared, leader, comparable };
 }
 
 /** Measures a campaign's arms from its send rows and the orders that followed, then compares them. */

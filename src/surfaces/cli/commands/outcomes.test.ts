@@ -22,8 +22,11 @@ describe('renderArmsReport', () => {
     expect(a!.rate.p50).toBeLessThan(0.09);
   });
 
-  it('says there is no winner yet, and prints nothing for a campaign without send rows', () => {
+  it('says there is no winner yet, or that it is too early, and prints nothing for a campaign without send rows', () => {
     expect(renderArmsReport(compareArms([arm('A', 50, 50, 2), arm('B', 50, 50, 3)], 7))).toMatch(/No clear winner yet/);
+    const early = renderArmsReport(compareArms([arm('A', 84, 83, 0), arm('B', 88, 87, 0), arm('holdout', 14, 0, 0)], 7));
+    expect(early).toMatch(/No buyers yet in any arm: too early to compare\.$/);
+    expect(early).not.toMatch(/lift|probability/);
     expect(renderArmsReport(compareArms([], 7))).toBe('');
   });
 });

@@ -65,7 +65,8 @@ export function renderArmsReport(report: ArmsReport): string {
     lines.push(`  ${arm.arm.padEnd(width)}  ${counts}: ${rate}${lift}${best}`);
   }
   const variants = report.arms.filter((arm) => arm.arm !== 'holdout').length;
-  if (variants > 1) lines.push(report.leader ? `  Variant ${report.leader} leads (best with probability 0.95 or more).` : '  No clear winner yet (a variant leads once it is best with probability 0.95).');
+  if (!report.comparable) lines.push('  No buyers yet in any arm: too early to compare.');
+  else if (variants > 1) lines.push(report.leader ? `  Variant ${report.leader} leads (best with probability 0.95 or more).` : '  No clear winner yet (a variant leads once it is best with probability 0.95).');
   return lines.join('\n');
 }
 

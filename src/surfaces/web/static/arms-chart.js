@@ -32,7 +32,8 @@ export function armsChart(report) {
   figure.append(htmlElement('h3', 'small', words.abTest(report.windowDays)));
   for (const arm of report.arms) figure.append(armRow(arm, words));
   const variants = report.arms.filter((arm) => arm.arm !== 'holdout').length;
-  if (variants > 1) figure.append(htmlElement('p', 'small arms-leader', report.leader ? words.armLeader(report.leader) : words.noArmLeader));
+  if (!report.comparable) figure.append(htmlElement('p', 'small arms-leader', words.noBuyersYet));
+  else if (variants > 1) figure.append(htmlElement('p', 'small arms-leader', report.leader ? words.armLeader(report.leader) : words.noArmLeader));
   figure.append(htmlElement('figcaption', 'muted small', words.armsCaption));
   return figure;
 }
