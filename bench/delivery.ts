@@ -10,10 +10,13 @@
 // first and the last settled one / that time (steady state: worker start-up is left out; the first
 // dispatch tick runs at start-up). Channel rate limits are raised to 100,000/s so they do not bind.
 // The data lives in a dedicated database `campaign_agent_bench_delivery`, recreated on every run;
-// campaign memory is off (this server has no pgvector). Default: 1,000 sends per round, worker --concurrency 16 (the CLI default is 4).
+// campaign memory is off (this server has no pgvector). Default: 10,000 sends per round (enough for
+// several seconds of steady sending), worker --concurrency 16 (the CLI default is 4). Each row also
+// gives the 1-minute load average when the round ended.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -123,6 +126,8 @@ interface RoundResult {
   sendsPerSecond: number;
   /** From starting the worker processes to the last settled send. */
   wallSeconds: number;
+  /** 1-minute load average when the round ended. */
+  loadAtEnd: number;
 }
 
 async function runRound(db: Database, env: NodeJS.ProcessEnv, round: number, workers: number, sends: number, concurrency: number): Promise<RoundResult> {
@@ -164,12 +169,13 @@ async function runRound(db: Database, env: NodeJS.ProcessEnv, round: number, wor
     seconds,
     sendsPerSecond: (settledCount - firstCount) / seconds,
     wallSeconds: (lastAt - started) / 1000,
+    loadAtEnd: loadavg()[0]!,
   };
 }
 
 async function main(): Promise<void> {
   const flags = readFlags(process.argv.slice(2));
-  const sends = flags.integer('--sends', 1000, 10);
+  const sends = flags.integer('--sends', 10_000, 10);
   const concurrency = flags.integer('--concurrency', 16);
   const workerCounts = (flags.text('--workers') ?? '1,2,4').split(',').map(Number);
   const serverUrl = process.env.DATABASE_URL;
@@ -208,8 +214,8 @@ async function main(): Promise<void> {
     return;
   }
   const table = formatTable(
-    ['worker processes', 'sends', 'settled', 'steady s', 'sends/s', 'start to last send s'],
-    results.map((row) => [String(row.workers), String(row.sends), Object.entries(row.settled).map(([status, n]) => `${status} ${n}`).join(', '), row.seconds.toFixed(1), row.sendsPerSecond.toFixed(0), row.wallSeconds.toFixed(1)]),
+    ['worker processes', 'sends', 'settled', 'steady s', 'sends/s', 'start to last send s', 'load at end'],
+    results.map((row) => [String(row.workers), String(row.sends), Object.entries(row.settled).map(([status, n]) => `${status} ${n}`).join(', '), row.seconds.toFixed(1), row.sendsPerSecond.toFixed(0), row.wallSeconds.toFixed(1), row.loadAtEnd.toFixed(1)]),
   );
   const lines = [
     machineLine(finished),

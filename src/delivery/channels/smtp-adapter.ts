@@ -31,7 +31,7 @@ function describeSmtpError(error: unknown): DeliveryError {
   return new DeliveryError(`${what}: ${failure.message ?? String(error)}`, { permanent, cause: error });
 }
 
-export function createSmtpAdapter({ url, from, maxConnections = 2 }: SmtpAdapterOptions): ChannelAdapter {
+export function createSmtpAdapter({ url, from, maxConnections = 8 }: SmtpAdapterOptions): ChannelAdapter {
   const transport = nodemailer.createTransport({ url, pool: true, maxConnections, connectionTimeout: 10_000, socketTimeout: 30_000 });
   return {
     kind: 'smtp',

@@ -50,7 +50,8 @@ const log = createLogger('delivery-queue');
 
 function bossOptions(options: DeliveryQueueOptions): ConstructorOptions {
   const { db, databaseUrl, supervise = false, registerInstance = false, maxConnections = 4, monitorIntervalSeconds = 60 } = options;
-  const common: ConstructorOptions = { supervise, schedule: false, registerInstance, migrate: true, monitorIntervalSeconds };
+  // Upkeep passes (expiring jobs of dead workers among them) as often as the monitor checks.
+  const common: ConstructorOptions = { supervise, schedule: false, registerInstance, migrate: true, monitorIntervalSeconds, superviseIntervalSeconds: monitorIntervalSeconds };
   if (db.kind === 'embedded') return { ...common, db: bossDatabaseFor(db), backend: 'pglite' };
   if (!databaseUrl) {
     throw new CodedError(ErrorCode.InvalidInput, 'the delivery queue on PostgreSQL needs DATABASE_URL to open its own connections');

@@ -12,7 +12,9 @@ import { insertFixtureCampaign } from '../testing/delivery-fixtures.ts';
 import { createRecordingAdapter, recordingAdapters, type RecordingAdapter } from '../testing/recording-adapter.ts';
 import { openDeliveryRuntime } from '../worker/delivery-runtime.ts';
 import { runDeliveryOnce } from '../worker/run-once.ts';
+import { createChannelThrottle } from '../throttle/channel-throttle.ts';
 import { deliverSend, type DeliverContext } from './deliver-send.ts';
+import { deliverSends } from './deliver-sends.ts';
 
 const NOW = new Date('2026-11-24T02:00:00Z'); // 10:00 in Shanghai
 const policy = loadPolicy();
@@ -76,6 +78,41 @@ describe('deliverSend', () => {
     expect(await deliverSend(context, sendId!)).toEqual({ status: 'failed', reason: 'delivery: 550 no such mailbox' });
     expect(await deliverSend(context, sendId!)).toEqual({ status: 'skipped', current: 'failed' });
     expect(adapter.messages).toHaveLength(0);
+  });
+});
+
+describe('deliverSends (a batch)', () => {
+  it('skips settled sends, keeps one failure to its own send, and takes throttle tokens per window for the batch', async () => {
+    const sendIds = await campaign('cmp_batch', 6);
+    expect(await deliverSend(context, sendIds[0]!)).toMatchObject({ status: 'sent' });
+    adapter.failNext(1, { permanent: false, message: 'provider hiccup' });
+    let nowMs = Date.UTC(2026, 10, 24, 2, 0, 0, 500);
+    const throttle = createChannelThrottle(test.db, {
+      ratePerSecond: { email: 3, sms: 1, push: 1, wecom: 1 },
+      clock: () => nowMs,
+      wait: async (ms: number) => void (nowMs += ms),
+    });
+    const results = await deliverSends({ ...context, throttle }, [...sendIds, sendIds[0]!]);
+    expect(results.map((result) => (result.ok ? result.outcome.status : result.error.message)).sort()).toEqual([
+      'provider hiccup',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'skipped',
+      'skipped', // the repeated id shares its send's result
+    ]);
+    expect(results[0]).toEqual({ ok: true, outcome: { status: 'skipped', current: 'sent' } });
+    // Five queued sends at 3 per second: three in the first window, two in the next.
+    expect(Math.floor(nowMs / 1000) - Math.floor(Date.UTC(2026, 10, 24, 2, 0, 0) / 1000)).toBe(1);
+    expect(await sendStatusCounts(test.db, 'cmp_batch')).toMatchObject({ queued: 1, sent: 5 });
+    const { rows: ids } = await test.db.query<{ n: number }>("SELECT count(*)::int AS n FROM sends WHERE campaign_id = 'cmp_batch' AND provider_message_id LIKE 'rec-%'");
+    expect(ids).toEqual([{ n: 5 }]);
+    // The one that failed goes out on the next attempt; nothing is sent twice.
+    const again = await deliverSends({ ...context, throttle }, sendIds);
+    expect(again.map((result) => (result.ok ? result.outcome.status : result.error.message)).sort()).toEqual(['sent', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
+    expect(new Set(adapter.messages.map((message) => message.customerId)).size).toBe(6);
+    expect(adapter.messages).toHaveLength(6);
   });
 });
 

@@ -1,9 +1,11 @@
-// Delivers one send, at most once. Inside one transaction the send row is claimed with
-// `UPDATE ... WHERE status = 'queued' RETURNING` (a second worker, or a re-run of the same job, finds
-// nothing to claim and sends nothing), re-checked against the rules at send time, rendered for its
-// recipient and handed to its channel; the new status commits with it. A failure that may pass
+// Delivers one send, at most once. Inside one transaction the recipient's row is locked and the send
+// row claimed with `UPDATE ... WHERE status = 'queued' RETURNING` (one statement: a second worker, or
+// a re-run of the same job, finds nothing to claim and sends nothing), re-checked against the rules
+// at send time (one statement for the facts, the copy and the last viewed product), rendered for its
+// recipient and handed to its channel; the new status commits with it, right after the provider
+// accepted the message (its id is recorded after the commit). A failure that may pass
 // (provider down) rolls the claim back and is thrown for the queue to retry; a permanent one is
-// recorded as `failed` with its reason.
+// recorded as `failed` with its reason. `deliverSends` (deliver-sends.ts) does the same for a batch.
 import type { Database, Queryable } from '../../data/database.ts';
 import type { Policy } from '../../domain/policy.ts';
 import type { Channel } from '../../domain/vocabulary.ts';
@@ -16,7 +18,7 @@ import type { ChannelThrottle } from '../throttle/channel-throttle.ts';
 import { couponCodeFor, unsubscribeUrlFor } from './personal-links.ts';
 import { renderPlaceholders, unresolvedPlaceholders } from './render-message.ts';
 import { decideSend } from './send-checks.ts';
-import { lastViewedProduct, loadSendFacts, type ClaimedSend, type Recipient } from './send-facts.ts';
+import { loadSendFacts, type ClaimedSend, type Recipient, type SendCopy } from './send-facts.ts';
 
 export interface DeliverContext {
   db: Database;
@@ -36,6 +38,7 @@ export type SendOutcome =
   | { status: 'skipped'; current: string | null };
 
 const MAX_REASON_LENGTH = 500;
+const MAX_PROVIDER_ID_LENGTH = 300;
 
 interface ClaimRow extends Record<string, unknown> {
   id: number;
@@ -49,11 +52,24 @@ interface ClaimRow extends Record<string, unknown> {
   trigger_event_id: number | null;
 }
 
-async function claim(tx: Queryable, sendId: number, now: Date): Promise<ClaimedSend | null> {
+/** What the cheap look before a claim found: settled sends are skipped without a throttle token or a transaction. */
+export interface SendToClaim {
+  id: number;
+  customerId: string;
+  channel: Channel;
+}
+
+/**
+ * Locks the recipient's customer row (sends to one customer take turns, so two workers cannot both
+ * slip under the frequency cap), then claims the send, in one statement.
+ */
+async function claim(tx: Queryable, send: SendToClaim, now: Date): Promise<ClaimedSend | null> {
   const { rows } = await tx.query<ClaimRow>(
-    `UPDATE sends SET status = 'sent', sent_at = $2, reason = NULL WHERE id = $1 AND status = 'queued'
+    `WITH recipient AS (SELECT id FROM customers WHERE id = $3 FOR UPDATE)
+     UPDATE sends SET status = 'sent', sent_at = $2, reason = NULL
+      WHERE id = $1 AND status = 'queued' AND customer_id = (SELECT id FROM recipient)
      RETURNING id, campaign_id, customer_id, step, channel, variant, send_at, triggered_at, trigger_event_id`,
-    [sendId, now.toISOString()],
+    [send.id, now.toISOString(), send.customerId],
   );
   const row = rows[0];
   if (!row) return null;
@@ -76,12 +92,7 @@ async function settle(tx: Queryable, sendId: number, status: 'suppressed' | 'can
   return { status, reason: clipped };
 }
 
-async function composeMessage(tx: Queryable, send: ClaimedSend, recipient: Recipient, context: DeliverContext, now: Date): Promise<OutboundMessage | string> {
-  const { rows } = await tx.query<{ title: string | null; body: string }>(
-    'SELECT title, body FROM messages WHERE campaign_id = $1 AND channel = $2 AND variant = $3',
-    [send.campaignId, send.channel, send.variant],
-  );
-  const copy = rows[0];
+function composeMessage(send: ClaimedSend, recipient: Recipient, copy: SendCopy | null, context: DeliverContext, now: Date): OutboundMessage | string {
   if (!copy) return `copy.missing: the campaign has no ${send.channel} message for variant ${send.variant}`;
   const unsubscribeUrl = unsubscribeUrlFor({
     baseUrl: context.links.unsubscribeUrl,
@@ -92,7 +103,7 @@ async function composeMessage(tx: Queryable, send: ClaimedSend, recipient: Recip
   });
   const values = {
     first_name: recipient.firstName,
-    last_viewed_product: await lastViewedProduct(tx, send, now),
+    last_viewed_product: recipient.lastViewedProduct,
     coupon_code: couponCodeFor(send.campaignId, send.customerId, context.links.couponSecret),
     unsubscribe_url: unsubscribeUrl,
   };
@@ -116,18 +127,13 @@ async function composeMessage(tx: Queryable, send: ClaimedSend, recipient: Recip
   };
 }
 
-export async function deliverSend(context: DeliverContext, sendId: number): Promise<SendOutcome> {
-  const { db } = context;
-  // A cheap look first, so a send that is already settled does not take a throttle slot.
-  const current = (await db.query<{ status: string; channel: Channel }>('SELECT status, channel FROM sends WHERE id = $1', [sendId])).rows[0];
-  if (!current || current.status !== 'queued') return { status: 'skipped', current: current?.status ?? null };
-  await context.throttle?.acquire(current.channel);
-
+/** The claim-check-send transaction for a send found queued; `skipped` when another worker got there first. */
+export async function deliverQueuedSend(context: DeliverContext, queued: SendToClaim): Promise<SendOutcome> {
   const now = context.now();
-  return db.transaction(async function deliverInTransaction(tx) {
-    const send = await claim(tx, sendId, now);
+  return context.db.transaction(async function deliverInTransaction(tx) {
+    const send = await claim(tx, queued, now);
     if (!send) return { status: 'skipped', current: null };
-    const { facts, recipient } = await loadSendFacts(tx, send, { now, policy: context.policy });
+    const { facts, recipient, copy } = await loadSendFacts(tx, send, { now, policy: context.policy });
     const decision = decideSend(facts, { policy: context.policy, now });
     if (decision.action === 'suppress') return settle(tx, send.id, 'suppressed', decision.reason);
     if (decision.action === 'cancel') return settle(tx, send.id, 'cancelled', decision.reason);
@@ -138,19 +144,57 @@ export async function deliverSend(context: DeliverContext, sendId: number): Prom
       );
       return { status: 'rescheduled', sendAt: decision.sendAt, reason: decision.reason };
     }
-    const message = await composeMessage(tx, send, recipient, context, now);
+    const message = composeMessage(send, recipient, copy, context, now);
     if (typeof message === 'string') return settle(tx, send.id, 'failed', message);
     try {
       const receipt = await context.adapters.for(send.channel).send(message);
-      if (receipt.providerMessageId) {
-        await tx.query('UPDATE sends SET provider_message_id = $2 WHERE id = $1', [send.id, receipt.providerMessageId.slice(0, 300)]);
-      }
-      return { status: 'sent', providerMessageId: receipt.providerMessageId };
+      // Commit at once: the provider has the message now, and until the commit a crash would send it
+      // again. The provider's id is recorded after the commit (recordProviderMessageIds).
+      return { status: 'sent', providerMessageId: receipt.providerMessageId?.slice(0, MAX_PROVIDER_ID_LENGTH) ?? null };
     } catch (error) {
       if (isPermanentDeliveryError(error)) return settle(tx, send.id, 'failed', `delivery: ${(error as Error).message}`);
       throw error;
     }
   });
+}
+
+/** The sends among `sendIds` still queued (with what the claim needs), and the status of the others. */
+export async function lookAtSends(db: Queryable, sendIds: readonly number[]): Promise<Map<number, SendToClaim | { settled: string }>> {
+  const { rows } = await db.query<{ id: number; status: string; channel: Channel; customer_id: string }>(
+    'SELECT id, status, channel, customer_id FROM sends WHERE id = ANY($1::bigint[])',
+    [sendIds],
+  );
+  return new Map(
+    rows.map((row) => [
+      Number(row.id),
+      row.status === 'queued' ? { id: Number(row.id), customerId: row.customer_id, channel: row.channel } : { settled: row.status },
+    ]),
+  );
+}
+
+/**
+ * Records the providers' ids of sent messages, in one statement, after their sends committed (a
+ * crash in between loses only the id, never the record of the send).
+ */
+export async function recordProviderMessageIds(db: Queryable, sent: ReadonlyArray<{ sendId: number; providerMessageId: string }>): Promise<void> {
+  if (sent.length === 0) return;
+  await db.query(
+    `UPDATE sends SET provider_message_id = v.provider_message_id
+       FROM unnest($1::bigint[], $2::text[]) AS v(id, provider_message_id) WHERE sends.id = v.id`,
+    [sent.map((entry) => entry.sendId), sent.map((entry) => entry.providerMessageId)],
+  );
+}
+
+export async function deliverSend(context: DeliverContext, sendId: number): Promise<SendOutcome> {
+  // A cheap look first, so a send that is already settled does not take a throttle slot.
+  const current = (await lookAtSends(context.db, [sendId])).get(sendId);
+  if (!current || 'settled' in current) return { status: 'skipped', current: current?.settled ?? null };
+  await context.throttle?.acquire(current.channel);
+  const outcome = await deliverQueuedSend(context, current);
+  if (outcome.status === 'sent' && outcome.providerMessageId) {
+    await recordProviderMessageIds(context.db, [{ sendId, providerMessageId: outcome.providerMessageId }]);
+  }
+  return outcome;
 }
 
 /** Records a send the queue gave up on (retries exhausted) as failed, unless it was settled meanwhile. */

@@ -1,6 +1,7 @@
 // Reads what the send-time checks and the message need about one claimed send, inside the sending
-// transaction: the campaign's state and trigger, the recipient's consent, suppressions, contact
-// details and recent messages, and any exit event since the trigger.
+// transaction and in one statement: the campaign's state and trigger, the recipient's consent,
+// suppressions, contact details and recent messages, the copy and the product last looked at; then,
+// for a trigger send, any exit event since the trigger.
 import type { Queryable } from '../../data/database.ts';
 import type { Policy } from '../../domain/policy.ts';
 import type { Schedule } from '../../domain/plan.ts';
@@ -27,6 +28,14 @@ export interface Recipient {
   phone: string | null;
   /** Language of the campaign's copy, for placeholder fallbacks. */
   locale: Locale;
+  /** The product the recipient last looked at: the trigger event's product, else their latest view, else their latest cart add. */
+  lastViewedProduct: string | null;
+}
+
+/** The campaign's copy for the send's channel and variant. */
+export interface SendCopy {
+  title: string | null;
+  body: string;
 }
 
 interface FactsRow extends Record<string, unknown> {
@@ -42,6 +51,10 @@ interface FactsRow extends Record<string, unknown> {
   consent_granted: boolean;
   suppression: string | null;
   sent_in_window: number;
+  copy_found: boolean;
+  copy_title: string | null;
+  copy_body: string | null;
+  last_viewed_product: string | null;
 }
 
 /** The exit event a trigger campaign names, or the policy's default for its trigger event. */
@@ -68,9 +81,10 @@ export async function loadSendFacts(
   tx: Queryable,
   send: ClaimedSend,
   { now, policy }: { now: Date; policy: Pick<Policy, 'frequencyCap' | 'triggers'> },
-): Promise<{ facts: SendFacts; recipient: Recipient }> {
-  // Sends to one customer take turns, so two workers cannot both slip under the frequency cap.
-  await tx.query('SELECT id FROM customers WHERE id = $1 FOR UPDATE', [send.customerId]);
+): Promise<{ facts: SendFacts; recipient: Recipient; copy: SendCopy | null }> {
+  // The customer row is already locked by the claim (sends to one customer take turns, so two
+  // workers cannot both slip under the frequency cap); this statement starts after the lock, so it
+  // sees every send committed before it.
   const { rows } = await tx.query<FactsRow>(
     `SELECT c.status AS campaign_status, c.brief->>'locale' AS locale, c.plan->'schedule'->'trigger' AS trigger,
             cu.time_zone, upper(nullif(trim(cu.country), '')) AS country, cu.email, cu.phone, cu.first_name, cu.locale AS customer_locale,
@@ -78,10 +92,18 @@ export async function loadSendFacts(
             (SELECT coalesce(channel, 'all channels') || ': ' || reason FROM suppressions
               WHERE customer_id = cu.id AND (channel = $3 OR channel IS NULL) ORDER BY channel NULLS FIRST LIMIT 1) AS suppression,
             (SELECT count(*) FROM sends other WHERE other.customer_id = cu.id AND other.id <> $1 AND other.status = 'sent'
-                AND other.sent_at > $4::timestamptz - make_interval(days => $5) AND other.sent_at <= $4::timestamptz) AS sent_in_window
+                AND other.sent_at > $4::timestamptz - make_interval(days => $5) AND other.sent_at <= $4::timestamptz) AS sent_in_window,
+            m.campaign_id IS NOT NULL AS copy_found, m.title AS copy_title, m.body AS copy_body,
+            coalesce(
+              (SELECT p.name FROM events e JOIN products p ON p.id = e.product_id WHERE e.id = $8),
+              (SELECT p.name FROM events e JOIN products p ON p.id = e.product_id
+                WHERE e.customer_id = cu.id AND e.type IN ('view', 'add_to_cart') AND e.occurred_at <= $4::timestamptz
+                ORDER BY (e.type = 'view') DESC, e.occurred_at DESC LIMIT 1)
+            ) AS last_viewed_product
        FROM campaigns c CROSS JOIN customers cu
+       LEFT JOIN messages m ON m.campaign_id = $2 AND m.channel = $3 AND m.variant = $7
       WHERE c.id = $2 AND cu.id = $6`,
-    [send.id, send.campaignId, send.channel, now.toISOString(), policy.frequencyCap.windowDays, send.customerId],
+    [send.id, send.campaignId, send.channel, now.toISOString(), policy.frequencyCap.windowDays, send.customerId, send.variant, send.triggerEventId],
   );
   const row = rows[0];
   if (!row) throw new Error(`send ${send.id} refers to a campaign or customer that no longer exists`);
@@ -107,24 +129,13 @@ export async function loadSendFacts(
       sentInCapWindow: Number(row.sent_in_window),
       trigger,
     },
-    recipient: { firstName: row.first_name?.trim() || null, email: row.email, phone: row.phone, locale: locale.success ? locale.data : 'en' },
+    recipient: {
+      firstName: row.first_name?.trim() || null,
+      email: row.email,
+      phone: row.phone,
+      locale: locale.success ? locale.data : 'en',
+      lastViewedProduct: row.last_viewed_product,
+    },
+    copy: row.copy_found ? { title: row.copy_title, body: row.copy_body ?? '' } : null,
   };
-}
-
-/** The product a recipient last looked at: the trigger event's product, else their latest view, else their latest cart add. */
-export async function lastViewedProduct(tx: Queryable, send: ClaimedSend, now: Date): Promise<string | null> {
-  if (send.triggerEventId !== null) {
-    const { rows } = await tx.query<{ name: string }>(
-      'SELECT p.name FROM events e JOIN products p ON p.id = e.product_id WHERE e.id = $1',
-      [send.triggerEventId],
-    );
-    if (rows[0]) return rows[0].name;
-  }
-  const { rows } = await tx.query<{ name: string }>(
-    `SELECT p.name FROM events e JOIN products p ON p.id = e.product_id
-      WHERE e.customer_id = $1 AND e.type IN ('view', 'add_to_cart') AND e.occurred_at <= $2
-      ORDER BY (e.type = 'view') DESC, e.occurred_at DESC LIMIT 1`,
-    [send.customerId, now.toISOString()],
-  );
-  return rows[0]?.name ?? null;
 }

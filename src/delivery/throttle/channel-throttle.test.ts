@@ -52,4 +52,26 @@ describe('channel throttle', () => {
     const { rows } = await test.db.query<{ channel: string; used: number }>('SELECT channel, used FROM delivery_throttle ORDER BY channel, second');
     expect(rows.map((row) => `${row.channel}:${row.used}`)).toEqual(['email:2', 'email:2', 'email:1', 'sms:1', 'sms:1']);
   });
+
+  it('hands out tokens for a batch in one go, only what the window has left, and waits for the next window when none is', async () => {
+    const time = handClock(Date.UTC(2026, 10, 24, 3, 0, 0, 100));
+    const rates = { email: 1, sms: 1, push: 10, wecom: 1 };
+    const workerA = createChannelThrottle(test.db, { ratePerSecond: rates, ...time });
+    const workerB = createChannelThrottle(test.db, { ratePerSecond: rates, ...time });
+    const start = Date.UTC(2026, 10, 24, 3, 0, 0);
+    const grants: Array<[number, number]> = [];
+    for (const [worker, wanted] of [[workerA, 4], [workerB, 4], [workerA, 4], [workerB, 30]] as const) {
+      const granted = await worker.acquireMany('push', wanted);
+      grants.push([granted, Math.floor((time.clock() - start) / 1000)]);
+    }
+    expect(grants).toEqual([
+      [4, 0],
+      [4, 0],
+      [2, 0], // 10 per second: only 2 left in this window
+      [10, 1], // none left: waited for the next window, and never more than its capacity
+    ]);
+    const { rows } = await test.db.query<{ used: number }>("SELECT used FROM delivery_throttle WHERE channel = 'push' ORDER BY second");
+    expect(rows.map((row) => row.used)).toEqual([10, 10]);
+    await expect(workerA.acquireMany('push', 0)).rejects.toThrow('acquireMany needs a whole number of messages >= 1 (got 0)');
+  });
 });

@@ -11,7 +11,8 @@ import { updateCampaignProgress } from '../dispatch/campaign-progress.ts';
 import { dispatchDueSends } from '../dispatch/dispatch-due-sends.ts';
 import { rebalanceRecurringVariants } from '../dispatch/rebalance-variants.ts';
 import { openDeliveryQueue, type DeliveryQueue, type SendJobData } from '../queue/delivery-queue.ts';
-import { deliverSend, markSendFailed, type DeliverContext, type SendOutcome } from '../send/deliver-send.ts';
+import { markSendFailed, type DeliverContext, type SendOutcome } from '../send/deliver-send.ts';
+import { deliverSends } from '../send/deliver-sends.ts';
 import { scanTriggerCampaigns } from '../triggers/scan-triggers.ts';
 import { createChannelThrottle } from '../throttle/channel-throttle.ts';
 
@@ -29,6 +30,8 @@ export interface DeliveryWorkerOptions {
   concurrency?: number;
 }
 
+export type SendJobResult = { job: Job<SendJobData>; outcome: SendOutcome; error?: undefined } | { job: Job<SendJobData>; error: Error; outcome?: undefined };
+
 export interface TickReport {
   triggered: number;
   enqueued: number;
@@ -41,8 +44,8 @@ export interface DeliveryRuntime {
   context: DeliverContext;
   /** One round of upkeep; `horizonSeconds` overrides the configured look-ahead. */
   tick(options?: { horizonSeconds?: number }): Promise<TickReport>;
-  /** Handles one send job: delivers it, or throws for the queue to retry. */
-  handleSendJob(job: Job<SendJobData>): Promise<SendOutcome>;
+  /** Handles a batch of send jobs: per job, the outcome, or the error for the queue to retry it with. */
+  handleSendJobs(jobs: ReadonlyArray<Job<SendJobData>>): Promise<SendJobResult[]>;
   /** Records a dead-lettered send as failed with the error it last gave. */
   handleDeadLetter(job: JobWithMetadata<SendJobData>): Promise<boolean>;
   /** Stops the queue (gracefully: after the jobs in hand finish), brings campaign states up to date, closes the adapters it opened. */
@@ -89,15 +92,17 @@ export async function openDeliveryRuntime(
       }
       return { triggered, enqueued, started, completed };
     },
-    async handleSendJob(job) {
-      try {
-        const outcome = await deliverSend(context, job.data.sendId);
-        log.debug({ sendId: job.data.sendId, outcome: outcome.status }, 'send handled');
-        return outcome;
-      } catch (error) {
-        log.warn({ sendId: job.data.sendId, retry: job.retryCount, error: (error as Error).message }, 'send failed; the queue will retry it');
-        throw error;
-      }
+    async handleSendJobs(jobs) {
+      const results = await deliverSends(context, jobs.map((job) => job.data.sendId));
+      return jobs.map((job, index): SendJobResult => {
+        const result = results[index]!;
+        if (result.ok) {
+          log.debug({ sendId: job.data.sendId, outcome: result.outcome.status }, 'send handled');
+          return { job, outcome: result.outcome };
+        }
+        log.warn({ sendId: job.data.sendId, retry: job.retryCount, error: result.error.message }, 'send failed; the queue will retry it');
+        return { job, error: result.error };
+      });
     },
     async handleDeadLetter(job) {
       const attempts = (job.sourceRetryCount ?? 0) + 1;

@@ -36,18 +36,17 @@ async function drainSendJobs(runtime: DeliveryRuntime, concurrency: number, repo
     const jobs = await boss.fetch<SendJobData>(SEND_QUEUE, { batchSize: concurrency });
     if (jobs.length === 0) return handled;
     handled += jobs.length;
-    await Promise.all(
-      jobs.map(async (job) => {
-        try {
-          const outcome = await runtime.handleSendJob(job);
-          report[outcome.status] += 1;
-          await boss.complete(SEND_QUEUE, job.id, outcome);
-        } catch (error) {
-          report.retried += 1;
-          await boss.fail(SEND_QUEUE, job.id, { message: (error as Error).message });
-        }
-      }),
-    );
+    const completed: string[] = [];
+    for (const { job, outcome, error } of await runtime.handleSendJobs(jobs)) {
+      if (error) {
+        report.retried += 1;
+        await boss.fail(SEND_QUEUE, job.id, { message: error.message });
+      } else {
+        report[outcome.status] += 1;
+        completed.push(job.id);
+      }
+    }
+    if (completed.length > 0) await boss.complete(SEND_QUEUE, completed);
   }
 }
 

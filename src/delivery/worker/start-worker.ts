@@ -1,8 +1,9 @@
 // The long-running delivery worker: every few seconds a tick scans trigger campaigns and hands due
-// sends to the queue; pg-boss feeds send jobs to `concurrency` handlers and dead-lettered ones to
-// the failure recorder. On PostgreSQL any number of these can run side by side; on the embedded
+// sends to the queue; pg-boss feeds send jobs in batches to two fetch loops (together `concurrency`
+// sends in hand), fetching again at once while batches come back full, and dead-lettered ones to the
+// failure recorder. Each job of a batch is completed or failed on its own. On PostgreSQL any number of these can run side by side; on the embedded
 // database one runs inside the process that owns the data directory.
-import type { JobWithMetadata } from 'pg-boss';
+import type { JobResult, JobWithMetadata, WorkOptions } from 'pg-boss';
 import { createLogger } from '../../logger.ts';
 import { DEAD_LETTER_QUEUE, SEND_QUEUE, type SendJobData } from '../queue/delivery-queue.ts';
 import { openDeliveryRuntime, type DeliveryWorkerOptions } from './delivery-runtime.ts';
@@ -14,9 +15,25 @@ export interface RunningDeliveryWorker {
 
 const log = createLogger('delivery-worker');
 
+/** How the send queue is worked: two loops share `concurrency`, so one fetches while the other's batch finishes. */
+export function sendWorkOptions(concurrency: number): WorkOptions & { perJobResults: true } {
+  const loops = concurrency >= 2 ? 2 : 1;
+  return {
+    batchSize: Math.ceil(concurrency / loops),
+    localConcurrency: loops,
+    // Idle polling; while the queue has work a full batch is followed by the next fetch at once.
+    pollingIntervalSeconds: 0.5,
+    burstWhenBatchFull: true,
+    perJobResults: true,
+  };
+}
+
 export async function startDeliveryWorker(options: DeliveryWorkerOptions): Promise<RunningDeliveryWorker> {
   const concurrency = options.concurrency ?? 4;
-  const runtime = await openDeliveryRuntime(options, { supervise: true, registerInstance: true });
+  // A job whose worker died is retried once it is older than the job timeout: look for such jobs at
+  // least twice per timeout (at most once a minute), so the retry is not a minute or two late.
+  const monitorIntervalSeconds = Math.min(60, Math.max(1, Math.ceil(options.config.jobTimeoutSeconds / 2)));
+  const runtime = await openDeliveryRuntime(options, { supervise: true, registerInstance: true, monitorIntervalSeconds });
   const { boss } = runtime.queue;
   let stopping = false;
   let ticking = false;
@@ -38,9 +55,12 @@ export async function startDeliveryWorker(options: DeliveryWorkerOptions): Promi
   };
   let timer: NodeJS.Timeout | null = null;
   try {
-    await boss.work<SendJobData>(SEND_QUEUE, { batchSize: 1, localConcurrency: concurrency, pollingIntervalSeconds: 1 }, async ([job]) =>
-      job ? runtime.handleSendJob(job) : null,
-    );
+    await boss.work<SendJobData>(SEND_QUEUE, sendWorkOptions(concurrency), async function deliverSendBatch(jobs): Promise<JobResult[]> {
+      const results = await runtime.handleSendJobs(jobs);
+      return results.map(({ job, outcome, error }) =>
+        error ? { id: job.id, status: 'failed', output: { message: error.message } } : { id: job.id, status: 'completed', output: outcome },
+      );
+    });
     await boss.work<SendJobData>(DEAD_LETTER_QUEUE, { batchSize: 20, includeMetadata: true, pollingIntervalSeconds: 5 }, async (jobs) => {
       for (const job of jobs as JobWithMetadata<SendJobData>[]) await runtime.handleDeadLetter(job);
     });
