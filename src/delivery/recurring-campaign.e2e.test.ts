@@ -49,6 +49,10 @@ describe('recurring campaign end to end', () => {
     expect(plan.status).toBe('scheduled');
     expect(plan.brief!.timing).toEqual({ kind: 'recurring', weekdays: [1], localTime: '10:00', count: 2, startDate: null });
     expect(plan.schedule!.recurrence!.occurrences).toEqual(['2026-11-30T10:00', '2026-12-07T10:00']);
+    // The forecast pays for both sends to every recipient and attributes purchases up to 14 days after the second.
+    const recipients = plan.forecast!.reachSteps!.recipients;
+    expect(plan.forecast!.costBreakdown!.messages.p50).toBeCloseTo(2 * recipients * test.app.policy.channels.email!.costPerMessage, 2);
+    expect(plan.forecast!.assumptions).toEqual(expect.arrayContaining([expect.stringContaining('Each recipient gets 2 messages'), expect.stringContaining('(21 days)')]));
     const campaignId = plan.campaignId!;
 
     const { rows } = await db.query<SendRow>(

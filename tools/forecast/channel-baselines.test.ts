@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASELINE_RESPONSE_RATE, campaignEvidenceCap, discountMultiplier, priorResponseRate } from './channel-baselines.ts';
+import { BASELINE_RESPONSE_RATE, campaignEvidenceCap, discountMultiplier, priorResponseRate, repeatedResponseRate } from './channel-baselines.ts';
 
 describe('channel baselines', () => {
   it('raises response with discount depth, with diminishing returns', () => {
@@ -25,5 +25,14 @@ describe('channel baselines', () => {
   it('caps what one campaign can teach, less so for rarer outcomes', () => {
     expect(campaignEvidenceCap(0.04)).toBeCloseTo(0.96 / (0.04 * 0.35 * 0.35), 6);
     expect(campaignEvidenceCap(0.015)).toBeGreaterThan(campaignEvidenceCap(0.05));
+  });
+});
+
+describe('repeatedResponseRate', () => {
+  it('is the rate itself for one send and the chance of answering any of several fading ones', () => {
+    expect(repeatedResponseRate(0.1, 1)).toBeCloseTo(0.1, 12);
+    expect(repeatedResponseRate(0.1, 2)).toBeCloseTo(1 - 0.9 * (1 - 0.06), 12);
+    expect(repeatedResponseRate(0.1, 4, 1)).toBeCloseTo(1 - 0.9 ** 4, 12);
+    expect(repeatedResponseRate(0.1, 52)).toBeLessThan(0.1 / (1 - 0.6));
   });
 });

@@ -51,6 +51,20 @@ export const OWN_PURCHASE_SPREAD = 0.2;
 /** The largest response rate any prior or translated piece of evidence may claim. */
 export const MAX_RESPONSE_RATE = 0.9;
 
+/**
+ * Each further send of a recurring campaign is assumed to move this share as many of the people
+ * still not moved as the send before it (fatigue). An assumption, not learned: recorded outcomes
+ * are per campaign, not per occurrence.
+ */
+export const REPEAT_RESPONSE_DECAY = 0.6;
+
+/** The chance that a recipient answers at least one of `sends` messages, each `decay` times as moving as the last. */
+export function repeatedResponseRate(rate: number, sends: number, decay = REPEAT_RESPONSE_DECAY): number {
+  let unmoved = 1;
+  for (let send = 0; send < sends; send += 1) unmoved *= 1 - rate * decay ** send;
+  return 1 - unmoved;
+}
+
 /** Response rises with discount depth (percent), with diminishing returns: 10 % → ×1.20, 30 % → ×1.43. */
 export function discountMultiplier(discountPercent: number): number {
   const depth = Math.min(100, Math.max(0, discountPercent));

@@ -1,8 +1,8 @@
 // The plain-English assumptions a forecast carries, so the marketer can see what it rests on.
 import type { Channel } from '../../src/domain/vocabulary.ts';
-import { DELIVERY_RATE } from './channel-baselines.ts';
+import { DELIVERY_RATE, REPEAT_RESPONSE_DECAY } from './channel-baselines.ts';
 import { ENGAGEMENT_BASELINES } from './engagement-baselines.ts';
-import type { ForecastInput } from './forecast-input.ts';
+import { DEFAULT_CAMPAIGN_DAYS, type ForecastInput } from './forecast-input.ts';
 import { FALLBACK_ORDER_VALUE } from './order-value.ts';
 
 export interface AssumptionFacts {
@@ -31,11 +31,21 @@ function describeEngagement(channel: Channel): string {
 
 export function describeAssumptions(facts: AssumptionFacts): string[] {
   const { input, campaignDays } = facts;
+  const window =
+    (input.sendsPerRecipient ?? 1) > 1
+      ? `from the first message to ${DEFAULT_CAMPAIGN_DAYS} days after the last (${campaignDays} days)`
+      : `within ${campaignDays} days of a delivered message`;
   const assumptions = [
-    `Conversions are purchases within ${campaignDays} days of a delivered message; each range is the 10th, 50th and 90th percentile of ${facts.draws} simulated outcomes.`,
+    `Conversions are purchases ${window}; each range is the 10th, 50th and 90th percentile of ${facts.draws} simulated outcomes.`,
     `Delivery rates assumed: ${facts.reachedChannels.map((channel) => `${channel} ${percent(DELIVERY_RATE[channel])}`).join(', ')}.`,
     `Opens and clicks are channel baselines, not learned (past outcomes record none): ${facts.reachedChannels.map(describeEngagement).join('; ')}; everyone the message moved to buy is counted as a click.`,
   ];
+  const sends = input.sendsPerRecipient ?? 1;
+  if (sends > 1) {
+    assumptions.push(
+      `Each recipient gets ${sends} messages: all are paid for; each later one is assumed to move ${percent(REPEAT_RESPONSE_DECAY)} as many of those not yet moved as the one before (not learned), and a customer counts once however many they answered; the funnel counts recipients.`,
+    );
+  }
   const delayed = input.audienceSteps?.delayedByQuietHours;
   if (delayed) {
     assumptions.push(`${delayed.toLocaleString('en-US')} sends fall in the recipients' quiet hours and go out when they end; none are dropped.`);

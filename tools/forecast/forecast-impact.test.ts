@@ -198,6 +198,24 @@ describe('forecastImpact', () => {
     );
   });
 
+  it('pays for every send of a recurring campaign and counts each buyer once, with fading returns', () => {
+    const once = forecastImpact({ ...baseInput, discountPercent: 0, pastCampaigns: [pastCampaign(1)] });
+    const fourTimes = forecastImpact({ ...baseInput, discountPercent: 0, pastCampaigns: [pastCampaign(1)], sendsPerRecipient: 4, campaignDays: 35 });
+    expect(once.cost).toEqual({ p10: 1000, p50: 1000, p90: 1000 });
+    expect(fourTimes.cost).toEqual({ p10: 4000, p50: 4000, p90: 4000 });
+    const extra = (forecast: Forecast) => forecast.incrementalConversions.p50;
+    // Four sends at 1, 0.6, 0.36 and 0.216 times the first one's pull: about 2.2 times the responders, never 4.
+    expect(extra(fourTimes) / extra(once)).toBeGreaterThan(1.8);
+    expect(extra(fourTimes) / extra(once)).toBeLessThan(2.6);
+    expect(fourTimes.funnel![0]!.sent).toBe(20000);
+    expect(fourTimes.assumptions).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Each recipient gets 4 messages: all are paid for; each later one is assumed to move 60%'),
+        expect.stringContaining('from the first message to 14 days after the last (35 days)'),
+      ]),
+    );
+  });
+
   it('charges the discount on every conversion, including those that would have happened anyway', () => {
     const forecast = forecastImpact({ ...baseInput, discountPercent: 20, costPerMessage: {} });
     expect(forecast.cost.p50).toBeCloseTo(forecast.revenue.p50 * 0.2, -1);

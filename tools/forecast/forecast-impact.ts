@@ -80,6 +80,7 @@ export function forecastImpact(rawInput: ForecastInput, options: ForecastOptions
   const input = validateForecastInput(rawInput);
   const { draws, seed } = validateForecastOptions(options);
   const campaignDays = input.campaignDays ?? DEFAULT_CAMPAIGN_DAYS;
+  const sendsPerRecipient = input.sendsPerRecipient ?? 1;
   const plannedChannels = [...new Set(input.channels)];
   const reachedChannels = plannedChannels.filter((channel) => (input.reachByChannel[channel] ?? 0) > 0);
   const sentOn = (channel: Channel): number => input.reachByChannel[channel] ?? 0;
@@ -93,11 +94,12 @@ export function forecastImpact(rawInput: ForecastInput, options: ForecastOptions
   const channels: ChannelPlan[] = reachedChannels.map((channel) => ({
     channel,
     sent: sentOn(channel),
+    sendsPerRecipient,
     deliveryRate: DELIVERY_RATE[channel],
     response: responseBelief(input.pastCampaigns, responseTarget(channel)),
     ...engagementBeliefs(channel),
   }));
-  const messageCost = reachedChannels.reduce((sum, channel) => sum + sentOn(channel) * (input.costPerMessage[channel] ?? 0), 0);
+  const messageCost = reachedChannels.reduce((sum, channel) => sum + sentOn(channel) * sendsPerRecipient * (input.costPerMessage[channel] ?? 0), 0);
   const orderValue = orderValueBelief(input.segment);
   const ownPurchases = input.segment.customers > 0;
   const outcome = simulateOutcomes(

@@ -47,6 +47,8 @@ export const ForecastInput = z.object({
   currency: z.string().min(1),
   /** Attribution window in days; conversions are purchases within it. */
   campaignDays: z.number().positive().max(365).optional(),
+  /** Messages each recipient gets: a recurring campaign's occurrences; 1 when absent. */
+  sendsPerRecipient: z.number().int().min(1).max(52).optional(),
   /** What happened between the segment and the recipients, when known (reported in `reachSteps`). */
   audienceSteps: z
     .object({

@@ -4,7 +4,7 @@
 // and clicks, and finally order values and costs. Returns the raw draws; summarising them is the
 // caller's job.
 import type { Channel } from '../../src/domain/vocabulary.ts';
-import { CAMPAIGN_SPREAD, MAX_RESPONSE_RATE } from './channel-baselines.ts';
+import { CAMPAIGN_SPREAD, MAX_RESPONSE_RATE, repeatedResponseRate } from './channel-baselines.ts';
 import type { BetaBelief } from './beta-evidence.ts';
 import { betaQuantile } from './distributions.ts';
 import type { OrderValueBelief } from './order-value.ts';
@@ -12,8 +12,10 @@ import { createSeededRandom, sampleBinomial, type SeededRandom } from './seeded-
 
 export interface ChannelPlan {
   channel: Channel;
-  /** Messages sent on the channel. */
+  /** Recipients on the channel (each gets `sendsPerRecipient` messages). */
   sent: number;
+  /** Messages per recipient (a recurring campaign's occurrences); 1 when absent. */
+  sendsPerRecipient?: number;
   /** Share of sent messages delivered. */
   deliveryRate: number;
   response: BetaBelief;
@@ -144,7 +146,8 @@ export function simulateOutcomes(setup: SimulationSetup, options: { draws: numbe
     let boughtAnyway = 0;
     setup.channels.forEach((plan, index) => {
       const typical = betaQuantile(responseQuantile, plan.response.alpha, plan.response.beta);
-      const response = Math.min(MAX_RESPONSE_RATE, typical * campaignFactor);
+      // A recipient of several sends buys at most once within the window: the chance that any of them moved them.
+      const response = repeatedResponseRate(Math.min(MAX_RESPONSE_RATE, typical * campaignFactor), plan.sendsPerRecipient ?? 1);
       const outcome = drawChannel(random, plan, { organic, response }, draws.channels[index]!, draw);
       conversions += outcome.converted;
       boughtAnyway += outcome.boughtAnyway;

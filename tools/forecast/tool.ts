@@ -4,14 +4,16 @@
 // from memory and on the audience's own recent behaviour.
 import { z } from 'zod';
 import { recallSimilarCampaigns } from '../../src/data/campaign-memory.ts';
-import { effectiveDiscountPercent, type Brief } from '../../src/domain/brief.ts';
+import { effectiveDiscountPercent, type Brief, type Timing } from '../../src/domain/brief.ts';
 import type { Forecast, Schedule, SegmentSummary } from '../../src/domain/plan.ts';
 import type { Channel } from '../../src/domain/vocabulary.ts';
 import { definePlannerTool, type PlannerToolContext } from '../planner-tool.ts';
 import type { AudienceSnapshot } from '../segments/audience-snapshot.ts';
 import { selectReachableMembers, withoutExcluded } from '../segments/audience-facts.ts';
+import { expandRecurrence } from '../schedule/recurrence.ts';
 import { ToolName } from '../tool-names.ts';
 import { forecastImpact, type PastCampaignEvidence } from './forecast-impact.ts';
+import { DEFAULT_CAMPAIGN_DAYS } from './forecast-input.ts';
 import { countDelayedByQuietHours, sendDateOf, sendPlanOf } from './quiet-hours-reach.ts';
 import type { Objective } from '../../src/domain/brief.ts';
 
@@ -47,6 +49,21 @@ async function recallEvidence(context: PlannerToolContext, { brief, segment }: F
     holdoutSize: campaign.holdoutSize ?? 0,
     holdoutConverted: campaign.holdoutConverted ?? 0,
   }));
+}
+
+/**
+ * How often each recipient is messaged and the attribution window: a recurring schedule sends once
+ * per occurrence and its window runs from the first send to the usual window after the last. Before
+ * the schedule is resolved (the planner forecasts and schedules in the same turn), the brief's
+ * recurring timing gives the same occurrences.
+ */
+function sendPattern(schedule: Schedule | null | undefined, timing: Timing, asOf: Date): { sendsPerRecipient: number; campaignDays: number } {
+  const occurrences = schedule
+    ? schedule.kind === 'recurring' ? (schedule.recurrence?.occurrences ?? []) : []
+    : timing.kind === 'recurring' ? expandRecurrence(timing, asOf).occurrences : [];
+  if (occurrences.length < 2) return { sendsPerRecipient: 1, campaignDays: DEFAULT_CAMPAIGN_DAYS };
+  const spanDays = (Date.parse(`${occurrences[occurrences.length - 1]}Z`) - Date.parse(`${occurrences[0]}Z`)) / DAY_MS;
+  return { sendsPerRecipient: occurrences.length, campaignDays: Math.min(365, DEFAULT_CAMPAIGN_DAYS + Math.max(0, spanDays)) };
 }
 
 /** Forecasts a draft; also used by the agent to refresh the forecast after guardrails change the plan. */
@@ -86,6 +103,7 @@ export async function forecastDraft(context: PlannerToolContext, draft: Forecast
       delayedByQuietHours: countDelayedByQuietHours(recipients, sendPlan, context.policy.quietHours, context.asOf),
     },
     sendDate: sendDateOf(sendPlan, context.asOf),
+    ...sendPattern(draft.schedule, brief.timing, context.asOf),
   });
 }
 
