@@ -14,29 +14,21 @@
 // several seconds of steady sending), worker --concurrency 16 (the CLI default is 4). Each row also
 // gives the 1-minute load average when the round ended.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { queueSends, saveCampaign, saveMessages } from '../src/data/campaigns.ts';
 import type { Database } from '../src/data/database.ts';
 import { openDatabase } from '../src/data/open-database.ts';
-import type { Channel } from '../src/domain/vocabulary.ts';
+import { insertBenchCampaigns } from '../src/delivery/reliability/bench-campaign.ts';
 import { startSmtpCapture } from '../src/delivery/testing/smtp-capture.ts';
+import { startWebhookCapture } from '../src/delivery/testing/webhook-capture.ts';
 import { describeMachine, finishMachine, formatTable, machineLine, progress, readFlags } from './bench-kit.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repoRoot, 'bin', 'campaign-agent.mjs');
 const BENCH_DB = 'campaign_agent_bench_delivery';
 const ROUND_TIMEOUT_MS = 15 * 60_000;
-
-/** A fixed-offset zone where it is about noon now. */
-function zoneAtNoon(now: Date): string {
-  const offset = ((12 - now.getUTCHours() + 36) % 24) - 12;
-  return offset === 0 ? 'Etc/GMT' : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
-}
 
 async function recreateDatabase(serverUrl: string): Promise<string> {
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -47,67 +39,6 @@ async function recreateDatabase(serverUrl: string): Promise<string> {
   const url = new URL(serverUrl);
   url.pathname = `/${BENCH_DB}`;
   return url.toString();
-}
-
-/** Customers, consents, two campaigns and their queued sends for one round; returns the campaign ids. */
-async function prepareRound(db: Database, round: number, sends: number): Promise<string[]> {
-  const now = new Date();
-  const zone = zoneAtNoon(now);
-  const half = Math.ceil(sends / 2);
-  const campaigns: Array<{ id: string; channel: Channel; count: number }> = [
-    { id: `bench-r${round}-email`, channel: 'email', count: half },
-    { id: `bench-r${round}-sms`, channel: 'sms', count: sends - half },
-  ];
-  for (const campaign of campaigns) {
-    const prefix = `${campaign.id}-c`;
-    await db.query(
-      `INSERT INTO customers (id, first_name, email, phone, time_zone, locale)
-       SELECT $1 || n, 'N' || n, $1 || n || '@example.test', '+861380' || lpad(n::text, 7, '0'), $2, 'en' FROM generate_series(1, $3) AS n`,
-      [prefix, zone, campaign.count],
-    );
-    await db.query(
-      `INSERT INTO consents (customer_id, channel, granted, source, recorded_at)
-       SELECT $1 || n, $2, true, 'bench', now() - interval '30 days' FROM generate_series(1, $3) AS n`,
-      [prefix, campaign.channel, campaign.count],
-    );
-    await db.transaction(async (tx) => {
-      await saveCampaign(tx, {
-        id: campaign.id,
-        threadId: null,
-        name: `Bench ${campaign.id}`,
-        status: 'scheduled',
-        objective: 'winback',
-        channels: [campaign.channel],
-        brief: { channels: [campaign.channel], locale: 'en' },
-        segmentDefinition: { version: 1, root: { kind: 'profile', field: 'locale', values: ['en'] } },
-        plan: { schedule: { kind: 'at', summary: 'bench', localDateTime: null, timeZoneHandling: 'recipient_local', quietHours: { start: '21:00', end: '08:00' }, trigger: null, firstSendUtc: now.toISOString(), lastSendUtc: now.toISOString() } },
-        createdBy: 'bench',
-        approvedBy: 'bench',
-      });
-      await saveMessages(tx, campaign.id, [{ channel: campaign.channel, variant: 'A', title: campaign.channel === 'email' ? 'Hi {{first_name}}' : null, text: 'Hi {{first_name}}, 10% off this week. {{unsubscribe_url}}' }]);
-      const sendAt = new Date(now.getTime() - 60_000);
-      await queueSends(tx, campaign.id, 0, Array.from({ length: campaign.count }, (_, index) => ({ customerId: `${prefix}${index + 1}`, channel: campaign.channel, variant: 'A', sendAt })));
-    });
-  }
-  return campaigns.map((campaign) => campaign.id);
-}
-
-async function startWebhookSink(): Promise<{ url: string; received: () => number; close: () => Promise<void> }> {
-  let count = 0;
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      count += 1;
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ id: `sms-${count}` }));
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`,
-    received: () => count,
-    close: () => new Promise<void>((done) => (server.closeAllConnections(), server.close(() => done()))),
-  };
 }
 
 function startWorker(env: NodeJS.ProcessEnv, concurrency: number): { child: ChildProcess; exited: Promise<void>; stderr: () => string } {
@@ -132,7 +63,7 @@ interface RoundResult {
 
 async function runRound(db: Database, env: NodeJS.ProcessEnv, round: number, workers: number, sends: number, concurrency: number): Promise<RoundResult> {
   progress(`round ${round}: preparing ${sends} sends`, true);
-  const campaignIds = await prepareRound(db, round, sends);
+  const { campaignIds } = await insertBenchCampaigns(db, { prefix: `bench-r${round}`, sends });
   const started = performance.now();
   const processes = Array.from({ length: workers }, () => startWorker(env, concurrency));
   let firstAt: number | null = null;
@@ -184,7 +115,7 @@ async function main(): Promise<void> {
   const databaseUrl = await recreateDatabase(serverUrl);
   const db = await openDatabase({ databaseUrl, dataDir: '', memory: false });
   const smtp = await startSmtpCapture();
-  const webhook = await startWebhookSink();
+  const webhook = await startWebhookCapture();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -210,7 +141,7 @@ async function main(): Promise<void> {
   process.stderr.write('\n');
   const finished = finishMachine(machine);
   if (flags.has('--json')) {
-    process.stdout.write(`${JSON.stringify({ machine: finished, sendsPerRound: sends, concurrency, mailsReceived: smtp.mails.length, webhooksReceived: webhook.received(), results }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ machine: finished, sendsPerRound: sends, concurrency, mailsReceived: smtp.mails.length, webhooksReceived: webhook.keys.length, results }, null, 2)}\n`);
     return;
   }
   const table = formatTable(
@@ -223,7 +154,7 @@ async function main(): Promise<void> {
     '',
     table,
     '',
-    `SMTP sink received ${smtp.mails.length} messages, webhook sink ${webhook.received()} requests.`,
+    `SMTP sink received ${smtp.mails.length} messages, webhook sink ${webhook.keys.length} requests.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -89,6 +89,8 @@ export async function startSmtpCapture({ hold = () => false, refuse = () => null
       });
     },
   });
+  // A client that dies mid-conversation (a killed worker) resets its connection: not the server's problem.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   sentiment: async () => (await import('./commands/sentiment.ts')).registerSentimentCommand,
   'cross-sell': async () => (await import('./commands/cross-sell.ts')).registerCrossSellCommand,
   support: async () => (await import('./commands/support.ts')).registerSupportCommand,
+  bench: async () => (await import('./commands/bench.ts')).registerBenchCommand,
 };
 
 /** Global options that take a value, so their value is not mistaken for the command's name. */
