@@ -25,6 +25,11 @@ export const Config = z.object({
     embeddingModel: z.string().min(1),
     timeoutMs: z.number().int().positive(),
     maxRetries: z.number().int().min(0),
+    /**
+     * Model requests per second across every process on the same database (CAMPAIGN_AGENT_MODEL_RPS);
+     * null: no limit.
+     */
+    requestsPerSecond: z.number().positive().max(10_000).nullable(),
   }),
   /** The marketer's time zone, for relative dates in goals ("next Tuesday"). */
   timeZone: z.string().min(1),
@@ -52,6 +57,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     throw new CodedError(ErrorCode.InvalidInput, `CAMPAIGN_AGENT_MEMORY must be "on" or "off" (got "${env.CAMPAIGN_AGENT_MEMORY}")`);
   }
   const apiKey = env.OPENAI_API_KEY?.trim() || null;
+  const requestsPerSecond = optionalNumber(env.CAMPAIGN_AGENT_MODEL_RPS) ?? null;
+  if (requestsPerSecond !== null && !(Number.isFinite(requestsPerSecond) && requestsPerSecond > 0 && requestsPerSecond <= 10_000)) {
+    throw new CodedError(
+      ErrorCode.InvalidInput,
+      `CAMPAIGN_AGENT_MODEL_RPS must be a number of model requests per second above 0 and at most 10000, e.g. 5 or 0.5 ` +
+        `(got "${env.CAMPAIGN_AGENT_MODEL_RPS}"); unset it for no limit`,
+    );
+  }
   const candidate = {
     databaseUrl: env.DATABASE_URL?.trim() || null,
     dataDir: resolve(overrides.dataDir ?? env.CAMPAIGN_AGENT_DATA_DIR ?? '.data'),
@@ -65,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       embeddingModel: env.CAMPAIGN_AGENT_EMBEDDING_MODEL?.trim() || 'text-embedding-3-small',
       timeoutMs: Number(env.CAMPAIGN_AGENT_MODEL_TIMEOUT_MS ?? 60_000),
       maxRetries: Number(env.CAMPAIGN_AGENT_MODEL_MAX_RETRIES ?? 3),
+      requestsPerSecond,
     },
     timeZone: overrides.timeZone ?? env.CAMPAIGN_AGENT_TIME_ZONE ?? systemTimeZone(),
     policyPath: overrides.policyPath ?? env.CAMPAIGN_AGENT_POLICY ?? null,

@@ -46,9 +46,9 @@ async function dataOrigin(db: Database): Promise<unknown> {
 export async function openApp(config: Config, { seedDemo = true, seedCustomers, onSeedProgress, now }: OpenAppOptions = {}): Promise<App> {
   const policy = loadPolicy(config.policyPath ?? undefined);
   const supportPolicy = loadSupportPolicy();
-  const models = await loadModels(config, { now });
   const db = await openDatabase(config);
   try {
+    const models = await loadModels(config, { now, db });
     const seeded = seedDemo && (await dataOrigin(db)) === null ? await seedDemoData(db, { customers: seedCustomers ?? config.demoCustomers, onProgress: onSeedProgress }) : null;
     const memoryIndexed = await syncCampaignMemory(db, models.embedder);
     const checkpointer = new PostgresSaver(db.libraryPool(), undefined, { schema: 'langgraph' });

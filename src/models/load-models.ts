@@ -3,8 +3,10 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { Config } from '../config.ts';
+import type { Queryable } from '../data/database.ts';
 import { EMBEDDING_DIMENSIONS, OfflineEmbeddings } from './offline-embedder.ts';
 import { OfflinePlannerModel } from './offline/offline-planner-model.ts';
+import { rateLimitedFetch } from './rate-limited-fetch.ts';
 
 export interface NamedEmbedder {
   /** Identifies the embedding model; memory only compares vectors made by the same one. */
@@ -20,11 +22,21 @@ export interface LoadedModels {
   embedder: NamedEmbedder;
 }
 
+export interface LoadModelsOptions {
+  /** Clock for the offline model's relative dates. */
+  now?: () => Date;
+  /**
+   * The database every process shares, which keeps the model rate limit (CAMPAIGN_AGENT_MODEL_RPS).
+   * Without it (evals, which open no database) requests are not rate limited.
+   */
+  db?: Queryable;
+}
+
 /**
  * The models the configuration asks for. The OpenAI-compatible client is imported only when an API
  * key selects it: loading it costs the offline default a noticeable part of its start-up.
  */
-export async function loadModels(config: Pick<Config, 'model' | 'timeZone'>, { now }: { now?: () => Date } = {}): Promise<LoadedModels> {
+export async function loadModels(config: Pick<Config, 'model' | 'timeZone'>, { now, db }: LoadModelsOptions = {}): Promise<LoadedModels> {
   const { model } = config;
   if (model.mode === 'offline' || !model.apiKey) {
     return {
@@ -35,10 +47,16 @@ export async function loadModels(config: Pick<Config, 'model' | 'timeZone'>, { n
     };
   }
   const { ChatOpenAI, OpenAIEmbeddings } = await import('@langchain/openai');
-  const connection = { apiKey: model.apiKey, configuration: model.baseUrl ? { baseURL: model.baseUrl } : undefined };
+  // Every HTTP request of both clients, retries included, goes through this fetch.
+  const fetch = model.requestsPerSecond && db ? rateLimitedFetch({ db, requestsPerSecond: model.requestsPerSecond }) : undefined;
+  const connection = {
+    apiKey: model.apiKey,
+    configuration: { ...(model.baseUrl ? { baseURL: model.baseUrl } : {}), ...(fetch ? { fetch } : {}) },
+  };
+  const limit = fetch ? `, at most ${model.requestsPerSecond} requests/s across processes on this database` : '';
   return {
     mode: 'openai',
-    description: `${model.chatModel} and ${model.embeddingModel} at ${model.baseUrl ?? 'the OpenAI API'}`,
+    description: `${model.chatModel} and ${model.embeddingModel} at ${model.baseUrl ?? 'the OpenAI API'}${limit}`,
     chatModel: new ChatOpenAI({
       ...connection,
       model: model.chatModel,

@@ -23,6 +23,8 @@ export type ScriptedAnswer =
 export interface RecordedRequest {
   path: string;
   body: Record<string, unknown>;
+  /** When the request arrived (its headers were read), on this process's `performance.now()` clock. */
+  arrivedAtMs: number;
 }
 
 export interface MockOpenAiServer {
@@ -73,9 +75,10 @@ export async function startMockOpenAiServer({
   const requests: RecordedRequest[] = [];
   let chatIndex = 0;
   const server: Server = createServer(async (request, response) => {
+    const arrivedAtMs = performance.now();
     const body = await readJson(request);
     const path = request.url ?? '';
-    requests.push({ path, body });
+    requests.push({ path, body, arrivedAtMs });
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(JSON.stringify(payload));

@@ -25,6 +25,7 @@ beforeAll(async () => {
       embeddingModel: 'embed-test',
       timeoutMs: 5000,
       maxRetries: 0,
+      requestsPerSecond: null,
     },
     timeZone: 'UTC',
   });

@@ -45,7 +45,7 @@ export function registerSeedCommand(program: Command): void {
           },
         });
         bar.stop();
-        const indexed = await syncCampaignMemory(db, (await loadModels(config)).embedder);
+        const indexed = await syncCampaignMemory(db, (await loadModels(config, { db })).embedder);
         process.stdout.write(
           `Seeded ${db.location}: ${report.customers} customers, ${report.orders} orders, ${report.events} events, ` +
             `${report.pastCampaigns} past campaigns (${indexed} in memory) in ${report.seconds.toFixed(1)} s.\n`,
