@@ -1,7 +1,7 @@
 // The server killed with SIGKILL while a plan waits for approval: after a restart on the same data
 // directory the plan is still waiting, the approval applies once (a second approval is refused as a
 // conflict), and the campaign's sends are queued exactly once per recipient.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../data/open-database.ts';
 import { usingPostgres } from '../../testing/test-database.ts';
-import { TEST_API_TOKENS, TEST_TOKENS } from './web-test-server.ts';
+import { callServer, startServeProcess } from '../../testing/serve-process.ts';
 
-const CLI = join(import.meta.dirname, '..', '..', '..', 'bin', 'campaign-agent.mjs');
 const GOAL = "Win back customers who haven't bought in 90 days, 10% off by email tomorrow 10am";
 let dataDir: string;
 let server: ChildProcess | null = null;
@@ -24,47 +23,18 @@ beforeAll(async () => {
   if (usingPostgres) return;
   // A first start (seeding the demo data) and a plan waiting for approval.
   url = await startServer();
-  threadId = (await call(url, '/api/threads', {})).body.threadId as string;
-  planned = await call(url, `/api/threads/${threadId}/messages`, { text: GOAL, wait: true });
+  threadId = (await callServer(url, '/api/threads', {})).body.threadId as string;
+  planned = await callServer(url, `/api/threads/${threadId}/messages`, { text: GOAL, wait: true });
 });
 afterAll(() => {
   server?.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Starts `campaign-agent serve` on a free port and resolves with its URL once it listens. */
-function startServer(): Promise<string> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CAMPAIGN_AGENT_DATA_DIR: dataDir,
-    CAMPAIGN_AGENT_DEMO_CUSTOMERS: '300',
-    API_TOKENS: TEST_API_TOKENS,
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-  };
-  for (const name of ['DATABASE_URL', 'OPENAI_API_KEY', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN']) delete env[name];
-  const child = spawn(process.execPath, [CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server = child;
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolve(url.replace(/\/$/, ''));
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
-  });
-}
-
-async function call(url: string, path: string, body?: unknown) {
-  const response = await fetch(`${url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${TEST_TOKENS.admin}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+async function startServer(): Promise<string> {
+  const started = await startServeProcess({ dataDir });
+  server = started.child;
+  return started.url;
 }
 
 describe.skipIf(usingPostgres)('the server killed during a pending approval', () => {
@@ -75,8 +45,8 @@ describe.skipIf(usingPostgres)('the server killed during a pending approval', ()
     await new Promise((resolve) => server!.once('exit', resolve));
     url = await startServer();
 
-    expect((await call(url, `/api/threads/${threadId}/plan`)).body).toMatchObject({ awaitingApproval: true });
-    const [first, second] = await Promise.all([call(url, `/api/threads/${threadId}/approve`, {}), call(url, `/api/threads/${threadId}/approve`, {})]);
+    expect((await callServer(url, `/api/threads/${threadId}/plan`)).body).toMatchObject({ awaitingApproval: true });
+    const [first, second] = await Promise.all([callServer(url, `/api/threads/${threadId}/approve`, {}), callServer(url, `/api/threads/${threadId}/approve`, {})]);
     expect([first.status, second.status].sort()).toEqual([200, 409]);
     const approved = first.status === 200 ? first : second;
     expect(approved.body).toMatchObject({ status: 'scheduled', campaignId: planned.body.campaignId });
