@@ -1,8 +1,9 @@
 // The long-running delivery worker: every few seconds a tick scans trigger campaigns and hands due
-// sends to the queue; pg-boss feeds send jobs in batches to two fetch loops (together `concurrency`
-// sends in hand), fetching again at once while batches come back full, and dead-lettered ones to the
-// failure recorder. Each job of a batch is completed or failed on its own. On PostgreSQL any number of these can run side by side; on the embedded
-// database one runs inside the process that owns the data directory.
+// sends to the queue; pg-boss feeds send jobs in batches to one or two fetch loops (together
+// `concurrency` sends in hand), fetching again at once while batches come back full, and
+// dead-lettered ones to the failure recorder. Each job of a batch is completed or failed on its
+// own. On PostgreSQL any number of these can run side by side; on the embedded database one runs
+// inside the process that owns the data directory.
 import type { JobResult, JobWithMetadata, WorkOptions } from 'pg-boss';
 import { createLogger } from '../../logger.ts';
 import { DEAD_LETTER_QUEUE, SEND_QUEUE, type SendJobData } from '../queue/delivery-queue.ts';
@@ -15,15 +16,20 @@ export interface RunningDeliveryWorker {
 
 const log = createLogger('delivery-worker');
 
-/** How the send queue is worked: two loops share `concurrency`, so one fetches while the other's batch finishes. */
+/**
+ * How the send queue is worked: `concurrency` sends in hand, from two fetch loops when it splits
+ * evenly (one fetches while the other's batch finishes), else from one.
+ */
 export function sendWorkOptions(concurrency: number): WorkOptions & { perJobResults: true } {
-  const loops = concurrency >= 2 ? 2 : 1;
+  const loops = concurrency >= 4 && concurrency % 2 === 0 ? 2 : 1;
   return {
     batchSize: Math.ceil(concurrency / loops),
     localConcurrency: loops,
-    // Idle polling; while the queue has work a full batch is followed by the next fetch at once.
+    // Idle polling; while the queue has work a full batch is followed by the next fetch at once
+    // (for batches of one, which pg-boss never counts as full, while its cached backlog says so).
     pollingIntervalSeconds: 0.5,
     burstWhenBatchFull: true,
+    burstWhenReadyExceeds: 1,
     perJobResults: true,
   };
 }
