@@ -1,8 +1,9 @@
 // Importing a customers file: one row per customer, ids as the file gives them. Columns no field
 // reads become custom attributes (text values), merged into the attributes already stored. When an
-// id appears on several rows the last row wins. A field the file provides replaces what is stored.
+// id appears on several rows the last row wins. A field the file provides replaces what is stored;
+// an email or phone number that does not look like one is a bad row.
 import type { Queryable } from '../database.ts';
-import { readDate, readGender, readLocale, readTimeZone } from './field-values.ts';
+import { readDate, readEmail, readGender, readLocale, readPhone, readTimeZone } from './field-values.ts';
 import { type ApplyContext, countWritten, extraValues, type KindImporter, NO_WRITES, type RowContext, STAGING_TABLE, type WrittenCounts } from './staging.ts';
 
 const PROFILE_FIELDS = ['email', 'phone', 'first_name', 'last_name', 'gender', 'birth_date', 'city', 'country', 'time_zone', 'locale'] as const;
@@ -28,8 +29,8 @@ export const customersImporter: KindImporter = {
     const birth = reader.text('birth_date');
     return [
       reader.required('customer_id'),
-      reader.text('email'),
-      reader.text('phone'),
+      readEmail(reader.text('email'), reader.column('email')),
+      readPhone(reader.text('phone'), reader.column('phone')),
       reader.text('first_name'),
       reader.text('last_name'),
       readGender(reader.text('gender'), reader.column('gender')),

@@ -81,6 +81,25 @@ export function readDate(value: string, column: string, format: DateFormat): str
   return date;
 }
 
+/** One @, something on each side, a dot in the domain, no spaces: catches typos and swapped columns, not every RFC 5322 address. */
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u;
+
+export function readEmail(value: string | null, column: string): string | null {
+  if (value === null) return null;
+  if (!EMAIL.test(value)) throw new RowProblem(column, `${JSON.stringify(value)} is not an email address (name@example.com)`);
+  return value;
+}
+
+/** Digits with an optional leading +, spaces, dashes, dots or brackets between them: 5 to 20 digits. */
+const PHONE = /^\+?[0-9(][0-9 ().-]*$/;
+
+export function readPhone(value: string | null, column: string): string | null {
+  if (value === null) return null;
+  const digits = value.replace(/\D/g, '').length;
+  if (!PHONE.test(value) || digits < 5 || digits > 20) throw new RowProblem(column, `${JSON.stringify(value)} is not a phone number (digits, optionally +country code, e.g. +86 138 0013 8000)`);
+  return value;
+}
+
 const GENDERS: Record<string, Gender> = {
   f: 'female', female: 'female', woman: 'female', w: 'female', '女': 'female', '女性': 'female',
   m: 'male', male: 'male', man: 'male', '男': 'male', '男性': 'male',

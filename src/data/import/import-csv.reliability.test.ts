@@ -1,30 +1,25 @@
 // Fuzzing CSV imports (fast-check): order files whose rows mix good values with arbitrary text,
 // numbers, dates in odd formats, quotes, commas and empty cells. Each import either succeeds or is
 // rejected with INVALID_INPUT listing every bad row by its line; a rejected file writes nothing.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodedError } from '../../errors.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
+import { countRows, createCsvFiles, junkCell } from './csv-fuzzing.ts';
 import { importCsv, ImportRejectedError } from './import-csv.ts';
 
 const HEADER = ['order_id', 'customer_id', 'ordered_at', 'product_id', 'quantity', 'unit_price', 'status'];
 let test: TestDatabase;
-let dir: string;
-let files = 0;
+const files = createCsvFiles('import-fuzz');
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  dir = mkdtempSync(join(tmpdir(), 'campaign-agent-import-fuzz-'));
 });
 afterAll(async () => {
   await test?.dispose();
-  rmSync(dir, { recursive: true, force: true });
+  files.dispose();
 });
 
-const quoteCsv = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
 const good = {
   order_id: fc.stringMatching(/^O[0-9]{1,6}$/),
   customer_id: fc.stringMatching(/^C[0-9]{1,4}$/),
@@ -34,15 +29,8 @@ const good = {
   unit_price: fc.float({ min: 0, max: 500, noNaN: true }).map((price) => price.toFixed(2)),
   status: fc.constantFrom('completed', 'cancelled', 'returned'),
 };
-const junk = fc.oneof(fc.string(), fc.constant(''), fc.constantFrom('-1', '1e309', 'NaN', '31/02/2026', '2026-13-01', 'null', '"', ',', '\u0000'));
-const row = fc.tuple(...HEADER.map((field) => fc.oneof({ weight: 4, arbitrary: good[field as keyof typeof good] }, { weight: 1, arbitrary: junk })));
-
-async function counts(): Promise<Record<string, number>> {
-  const { rows } = await test.db.query<{ orders: string; items: string; customers: string; products: string }>(
-    'SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_items) AS items, (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM products) AS products',
-  );
-  return Object.fromEntries(Object.entries(rows[0]!).map(([key, value]) => [key, Number(value)]));
-}
+const row = fc.tuple(...HEADER.map((field) => fc.oneof({ weight: 4, arbitrary: good[field as keyof typeof good] }, { weight: 1, arbitrary: junkCell })));
+const counts = () => countRows(test.db, ['orders', 'order_items', 'customers', 'products']);
 
 describe('CSV imports under fuzzing', () => {
   it('either import or reject the file naming each bad line, writing nothing when rejected', async () => {
@@ -50,8 +38,7 @@ describe('CSV imports under fuzzing', () => {
     let imported = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 8 }), async (rows) => {
-        const file = join(dir, `orders-${++files}.csv`);
-        writeFileSync(file, [HEADER.join(','), ...rows.map((cells) => cells.map(quoteCsv).join(','))].join('\n') + '\n');
+        const file = files.write('orders', HEADER, rows);
         const before = await counts();
         try {
           await importCsv(test.db, { kind: 'orders', file });
