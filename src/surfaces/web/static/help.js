@@ -4,7 +4,7 @@
 // sessionStorage, so a reload keeps the conversation and closing the tab forgets it.
 import { wireChatForms } from './chat-form.js';
 import { addWords, applyWords, language, setLanguage, t } from './i18n.js';
-import { supportEntry } from './support-turn.js';
+import { showSupportEntry, showSupportLog } from './support-turn.js';
 import { SUPPORT_WORDS } from './support-words.js';
 
 const CONVERSATION_KEY = 'campaign-agent.help';
@@ -48,21 +48,8 @@ function restore() {
   return { conversationId: null, key: null, entries: [] };
 }
 
-function update(entry) {
-  const node = supportEntry(entry);
-  if (entry.node?.isConnected) entry.node.replaceWith(node);
-  else $('log').append(node);
-  entry.node = node;
-  node.scrollIntoView({ block: 'nearest' });
-}
-
-function renderAll() {
-  $('log').replaceChildren();
-  for (const entry of [{ kind: 'greeting' }, ...state.entries]) {
-    entry.node = null;
-    update(entry);
-  }
-}
+const update = (entry) => showSupportEntry($('log'), entry);
+const renderAll = () => showSupportLog($('log'), state.entries);
 
 function newConversation() {
   Object.assign(state, { conversationId: null, key: null, entries: [] });

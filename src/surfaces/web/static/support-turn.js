@@ -11,7 +11,7 @@ function decimals(value, { signed = false } = {}) {
 const text = (tag, className, content) => Object.assign(document.createElement(tag), { className, textContent: content });
 
 /** Renders an entry: { kind: 'customer' | 'bot' | 'greeting' | 'typing', text?, reply?, error? }. */
-export function supportEntry(entry) {
+function supportEntry(entry) {
   const words = t();
   const li = document.createElement('li');
   li.className = `entry ${entry.kind === 'customer' ? 'entry-user' : 'entry-agent'} support-${entry.kind}`;
@@ -31,6 +31,24 @@ export function supportEntry(entry) {
   }
   if (entry.error) li.append(Object.assign(text('p', 'error', `${words.error}: ${entry.error}`), { role: 'alert' }));
   return li;
+}
+
+/** Shows an entry in the conversation log, in place of its earlier rendering. */
+export function showSupportEntry(log, entry) {
+  const node = supportEntry(entry);
+  if (entry.node?.isConnected) entry.node.replaceWith(node);
+  else log.append(node);
+  entry.node = node;
+  node.scrollIntoView({ block: 'nearest' });
+}
+
+/** Renders the greeting and every entry afresh (after a reload or a language switch). */
+export function showSupportLog(log, entries) {
+  log.replaceChildren();
+  for (const entry of [{ kind: 'greeting' }, ...entries]) {
+    entry.node = null;
+    showSupportEntry(log, entry);
+  }
 }
 
 /** The decisions behind one reply, shown when the page's details switch is on. */

@@ -6,7 +6,7 @@ import { storeToken, storedToken } from './api.js';
 import { wireChatForms } from './chat-form.js';
 import { addWords, applyWords, language, setLanguage, t } from './i18n.js';
 import { supportApi, whoAmI } from './support-api.js';
-import { supportEntry } from './support-turn.js';
+import { showSupportEntry, showSupportLog } from './support-turn.js';
 import { SUPPORT_WORDS } from './support-words.js';
 
 const CONVERSATION_KEY = 'campaign-agent.support';
@@ -29,21 +29,8 @@ function restore() {
   return { threadId: null, entries: [] };
 }
 
-function update(entry) {
-  const node = supportEntry(entry);
-  if (entry.node?.isConnected) entry.node.replaceWith(node);
-  else $('log').append(node);
-  entry.node = node;
-  node.scrollIntoView({ block: 'nearest' });
-}
-
-function renderAll() {
-  $('log').replaceChildren();
-  for (const entry of [{ kind: 'greeting' }, ...state.entries]) {
-    entry.node = null;
-    update(entry);
-  }
-}
+const update = (entry) => showSupportEntry($('log'), entry);
+const renderAll = () => showSupportLog($('log'), state.entries);
 
 function setBusy(busy) {
   state.busy = busy;
