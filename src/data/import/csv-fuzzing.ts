@@ -67,7 +67,7 @@ export const freeText = fc
 /** Text with a NUL character, which no text column can store. */
 export const nulText = fc.string({ maxLength: 6 }).map((text) => `${text}\u0000x`);
 
-export async function countRows(db: Queryable, tables: readonly string[]): Promise<Record<string, number>> {
-  const { rows } = await db.query<Record<string, string>>(`SELECT ${tables.map((table) => `(SELECT count(*) FROM ${table}) AS ${table}`).join(', ')}`);
-  return Object.fromEntries(Object.entries(rows[0]!).map(([key, value]) => [key, Number(value)]));
+export async function countRows<Table extends string>(db: Queryable, tables: readonly Table[]): Promise<Record<Table, number>> {
+  const { rows } = await db.query<Record<Table, string>>(`SELECT ${tables.map((table) => `(SELECT count(*) FROM ${table}) AS ${table}`).join(', ')}`);
+  return Object.fromEntries(tables.map((table) => [table, Number(rows[0]![table])])) as Record<Table, number>;
 }

@@ -185,7 +185,7 @@ function expectIssuesMatch(issues: RowIssue[], expected: Expected): void {
   });
 }
 
-const TABLES = ['customers', 'events'];
+const TABLES = ['customers', 'events'] as const;
 
 async function fuzzImport(kind: ImportKind, columns: (format: DateFormat) => ColumnPlan[], required: string[], formats: DateFormat[], numRuns: number, seed: number) {
   const tally = { imported: 0, rejected: 0, skipped: 0 };

@@ -60,6 +60,11 @@ async function buildProgram(argv: readonly string[]): Promise<Command> {
   return program;
 }
 
+/** Commander quotes arguments as given: control characters in them (a line break in a flag) are shown escaped, so the error stays one line. */
+function oneLine(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   try {
     const program = await buildProgram(argv);
@@ -68,7 +73,7 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
-      process.stderr.write(`campaign-agent: ${error.message.replace(/^error:\s*/, '')}\n`);
+      process.stderr.write(`campaign-agent: ${oneLine(error.message.replace(/^error:\s*/, ''))}\n`);
       return 1;
     }
     const coded = asCodedError(error);

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { Role } from '../../agents/planner/approval-decision.ts';
 import { Plan } from '../../domain/plan.ts';
 import { ArmsReport } from '../../outcomes/compare-arms.ts';
+import { CampaignId, ThreadId } from '../../domain/ids.ts';
 
-export const ThreadId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a thread id is 1-100 letters, digits, _ or -');
+export { CampaignId, ThreadId };
 
 const MessageText = z.string().trim().min(1, 'the text is empty: describe the goal or the change you want').max(4000);
 
@@ -68,8 +69,6 @@ export const CampaignSummary = z.object({
 });
 
 export const CampaignList = z.object({ campaigns: z.array(CampaignSummary) });
-
-export const CampaignId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a campaign id is 1-100 letters, digits, _ or -');
 
 /** GET /api/campaigns/{id}: the campaign, its stored plan (with forecast versus actual once finished) and its A/B arms. */
 export const CampaignDetail = z.object({

@@ -71,10 +71,12 @@ export function parseApiTokens(text: string): TokenGrant[] {
   return grants;
 }
 
-function parsePort(text: string | undefined, source: string): number {
-  if (text === undefined || text.trim() === '') return 3000;
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CodedError(ErrorCode.InvalidInput, `${source} must be a port number from 0 to 65535 (got "${text}")`);
+/** A port in digits; an unset or empty PORT means 3000, an empty --port is a mistake. */
+export function parsePort(text: string | undefined, source: string, { emptyIsDefault = true } = {}): number {
+  if (text === undefined || (emptyIsDefault && text.trim() === '')) return 3000;
+  const port = Number(text.trim());
+  // Digits only: Number() would also read 1e3, 0x50 and an empty string.
+  if (!/^\d+$/.test(text.trim()) || port > 65_535) throw new CodedError(ErrorCode.InvalidInput, `${source} must be a port number from 0 to 65535 (got ${JSON.stringify(text)})`);
   return port;
 }
 
@@ -101,7 +103,7 @@ function parseSwitch(text: string | undefined, name: string): boolean {
 export function loadServerSettings(env: Record<string, string | undefined>, { port }: { port?: string } = {}): ServerSettings {
   const tokens = env.API_TOKENS?.trim();
   return {
-    port: port !== undefined ? parsePort(port, '--port') : parsePort(env.PORT, 'PORT'),
+    port: port !== undefined ? parsePort(port, '--port', { emptyIsDefault: false }) : parsePort(env.PORT, 'PORT'),
     apiTokens: tokens ? parseApiTokens(tokens) : null,
     slack: parseSlack(env),
     publicSupport: parseSwitch(env.PUBLIC_SUPPORT, 'PUBLIC_SUPPORT'),

@@ -8,12 +8,13 @@ import { loadConfig } from '../../../config.ts';
 import { openDatabase } from '../../../data/open-database.ts';
 import { CodedError, ErrorCode } from '../../../errors.ts';
 import type { GlobalOptions } from '../cli-context.ts';
+import { campaignIdOption } from '../option-values.ts';
 
 export function registerAuditCommand(program: Command): void {
   program
     .command('audit')
     .description("Show a campaign's audit log and check that its hash chain is intact")
-    .requiredOption('--campaign <id>', 'campaign id, as shown with the plan (cmp_...)')
+    .requiredOption('--campaign <id>', 'campaign id, as shown with the plan (cmp_...)', campaignIdOption())
     .option('--json', 'print the entries and the chain check as one JSON object')
     .action(async function runAuditCommand(options: { campaign: string; json?: boolean }, command: Command) {
       const globals = command.optsWithGlobals<GlobalOptions>();

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { detectApprovalIntent } from '../../../agents/planner/approval-intent.ts';
 import { asCodedError } from '../../../errors.ts';
 import { localUser, openCliApp, type GlobalOptions } from '../cli-context.ts';
+import { threadIdOption } from '../option-values.ts';
 import { renderPlan } from '../render-plan.ts';
 
 const EXIT_WORDS = new Set(['exit', 'quit', '/exit', '/quit', '退出']);
@@ -15,7 +16,7 @@ export function registerChatCommand(program: Command): void {
   program
     .command('chat')
     .description('Plan a campaign in conversation: refine it, then approve or reject it')
-    .option('--thread <id>', 'continue an existing thread')
+    .option('--thread <id>', 'continue an existing thread', threadIdOption)
     .option('--as <user>', 'who is chatting (recorded in the audit log)')
     .action(async function runChatCommand(options: { thread?: string; as?: string }, command: Command) {
       const app = await openCliApp(command.optsWithGlobals<GlobalOptions>());

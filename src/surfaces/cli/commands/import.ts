@@ -6,14 +6,14 @@ import { InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { isValidTimeZone, loadConfig } from '../../../config.ts';
 import { IMPORT_KINDS, type ImportKind, parseMapOption } from '../../../data/import/column-mapping.ts';
-import { parseDateFormatOption } from '../../../data/import/date-values.ts';
+import { type DateFormat, parseDateFormatOption } from '../../../data/import/date-values.ts';
 import { formatRowIssue, importCsv, ImportRejectedError, type ImportProgress, type ImportReport } from '../../../data/import/import-csv.ts';
 import { openDatabase } from '../../../data/open-database.ts';
 import type { GlobalOptions } from '../cli-context.ts';
 
 interface ImportOptions {
   map: string[];
-  dateFormat?: string;
+  dateFormat?: DateFormat;
   timeZone?: string;
   currency?: string;
   skipBadRows?: boolean;
@@ -27,6 +27,12 @@ const MAX_PRINTED_ISSUES = 1000;
 function importKind(value: string): ImportKind {
   if (!(IMPORT_KINDS as readonly string[]).includes(value)) throw new InvalidArgumentError(`what to import must be customers, orders or events (got "${value}")`);
   return value as ImportKind;
+}
+
+/** Checked where it is given, so a bad value is refused even when a later --time-zone overrides it. */
+function timeZoneOption(value: string): string {
+  if (!isValidTimeZone(value)) throw new InvalidArgumentError(`--time-zone ${JSON.stringify(value)} is not an IANA time zone such as Europe/London`);
+  return value;
 }
 
 function progressBar(): { update(progress: ImportProgress): void; stop(): void } {
@@ -69,17 +75,14 @@ export function registerImportCommand(program: Command): void {
     .argument('<kind>', 'customers, orders or events', importKind)
     .argument('<file>', 'the CSV file (header line first)')
     .option('--map <target=source,...>', 'which column feeds which field, e.g. customer_id=CustomerID (repeatable)', collect, [])
-    .option('--date-format <format>', 'date format of the file: iso, M/D/YYYY, D/M/YYYY, epoch or epoch_ms (default: detected)')
-    .option('--time-zone <zone>', 'time zone of date-times written without an offset (default UTC)')
+    .option('--date-format <format>', 'date format of the file: iso, M/D/YYYY, D/M/YYYY, epoch or epoch_ms (default: detected)', parseDateFormatOption)
+    .option('--time-zone <zone>', 'time zone of date-times written without an offset (default UTC)', timeZoneOption)
     .option('--currency <code>', 'currency of orders and new products when the file has no currency column (default CNY)')
     .option('--skip-bad-rows', 'skip and list bad rows instead of rejecting the file')
     .option('--json', 'print the import report as one JSON object')
     .action(async function runImportCommand(kind: ImportKind, file: string, options: ImportOptions, command: Command) {
       const map = parseMapOption(options.map);
-      const dateFormat = options.dateFormat === undefined ? undefined : parseDateFormatOption(options.dateFormat);
-      if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {
-        throw new InvalidArgumentError(`--time-zone ${JSON.stringify(options.timeZone)} is not an IANA time zone such as Europe/London`);
-      }
+      const dateFormat = options.dateFormat;
       const globals = command.optsWithGlobals<GlobalOptions>();
       const config = loadConfig(process.env, { dataDir: globals.dataDir, policyPath: globals.policy });
       const db = await openDatabase(config);

@@ -8,6 +8,7 @@ import { campaignArmResults, type ArmsReport } from '../../../outcomes/compare-a
 import { forecastVersusActual, type FigureComparison, type ForecastVersusActual } from '../../../outcomes/forecast-versus-actual.ts';
 import { importOutcomesFile } from '../../../outcomes/import-outcomes.ts';
 import { localUser, openCliApp, type GlobalOptions } from '../cli-context.ts';
+import { campaignIdOption } from '../option-values.ts';
 
 const METRIC_LABELS: Record<FigureComparison['metric'], string> = {
   conversions: 'Conversions',
@@ -95,7 +96,7 @@ export function registerOutcomesCommand(program: Command): void {
   outcomes
     .command('show')
     .description("Compare a campaign's forecast with its recorded outcome, and its copy variants (A/B) with the holdout")
-    .argument('<campaignId>', 'the campaign id, as shown by plan and chat')
+    .argument('<campaignId>', 'the campaign id, as shown by plan and chat', campaignIdOption('the campaign id'))
     .option('--json', 'print the comparison as one JSON object')
     .action(async function runShowCommand(campaignId: string, options: { json?: boolean }, command: Command) {
       const app = await openCliApp(command.optsWithGlobals<GlobalOptions>(), { seedDemo: false });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { CodedError, ErrorCode } from '../../../errors.ts';
 import { localUser, openCliApp, type GlobalOptions } from '../cli-context.ts';
+import { threadIdOption } from '../option-values.ts';
 import { renderPlan } from '../render-plan.ts';
 
 interface PlanOptions {
@@ -17,7 +18,7 @@ export function registerPlanCommand(program: Command): void {
     .description('Turn a campaign goal (English or Chinese) into a guarded plan built from your data')
     .argument('<goal>', 'the goal in plain language, e.g. "Win back customers who have not bought in 90 days by SMS"')
     .option('--json', 'print the plan as one JSON object')
-    .option('--thread <id>', 'continue an existing thread instead of starting a new one')
+    .option('--thread <id>', 'continue an existing thread instead of starting a new one', threadIdOption)
     .option('--as <user>', 'who is asking (recorded in the audit log)')
     .action(async function runPlanCommand(goal: string, options: PlanOptions, command: Command) {
       if (!goal.trim()) throw new CodedError(ErrorCode.InvalidInput, 'the goal is empty: describe who to reach and what to achieve');

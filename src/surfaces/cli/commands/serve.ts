@@ -3,7 +3,7 @@
 // local admin token (once). Stops cleanly on Ctrl-C / SIGTERM.
 import type { Command } from 'commander';
 import { prepareApiTokens } from '../../web/api-tokens.ts';
-import { loadServerSettings } from '../../web/server-settings.ts';
+import { loadServerSettings, parsePort } from '../../web/server-settings.ts';
 import { closeServer, createWebServer, listen } from '../../web/web-server.ts';
 import { openCliApp, type GlobalOptions } from '../cli-context.ts';
 import { startInProcessDelivery, type InProcessDelivery } from '../in-process-delivery.ts';
@@ -22,11 +22,17 @@ function untilSignal(): Promise<string> {
   });
 }
 
+/** Checks every --port given (a repeated flag keeps the last value, but an earlier bad one is still an error). */
+function portOption(value: string): string {
+  parsePort(value, '--port', { emptyIsDefault: false });
+  return value;
+}
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('Start the web chat page, the HTTP API and (with SLACK_* set) the Slack app')
-    .option('--port <n>', 'port to listen on (default PORT or 3000)')
+    .option('--port <n>', 'port to listen on (default PORT or 3000)', portOption)
     .option('--worker', 'also deliver approved campaigns from this process (the default on the embedded database)')
     .option('--no-worker', 'do not deliver from this process (run `campaign-agent worker` instead)')
     .action(async function runServeCommand(options: { port?: string; worker?: boolean }, command: Command) {

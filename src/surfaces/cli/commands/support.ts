@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import type { SupportReply } from '../../../agents/support/support-service.ts';
 import { asCodedError } from '../../../errors.ts';
 import { openCliApp, type GlobalOptions } from '../cli-context.ts';
+import { threadIdOption } from '../option-values.ts';
 
 const EXIT_WORDS = new Set(['exit', 'quit', '/exit', '/quit', '退出']);
 
@@ -27,7 +28,7 @@ export function registerSupportCommand(program: Command): void {
   program
     .command('support')
     .description('Chat with the customer-service bot as a customer (order status, returns, shipping, complaints)')
-    .option('--thread <id>', 'continue an existing conversation')
+    .option('--thread <id>', 'continue an existing conversation', threadIdOption)
     .option('--explain', 'show the sentiment, tone and decisions of every turn')
     .action(async function runSupportCommand(options: { thread?: string; explain?: boolean }, command: Command) {
       const app = await openCliApp(command.optsWithGlobals<GlobalOptions>());

@@ -12,6 +12,7 @@ import { startDeliveryWorker } from '../../../delivery/worker/start-worker.ts';
 import { CodedError, ErrorCode } from '../../../errors.ts';
 import { loadPolicy } from '../../../guardrails/policy-file.ts';
 import type { GlobalOptions } from '../cli-context.ts';
+import { instantOption } from '../option-values.ts';
 
 interface WorkerOptions {
   once?: boolean;
@@ -23,12 +24,6 @@ interface WorkerOptions {
 function parseConcurrency(value: string): number {
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || parsed < 1 || parsed > 64) throw new InvalidArgumentError(`--concurrency must be a whole number from 1 to 64 (got "${value}")`);
-  return parsed;
-}
-
-function parseInstant(value: string): Date {
-  const parsed = new Date(value);
-  if (Number.isNaN(parsed.getTime())) throw new InvalidArgumentError(`--now must be a date-time such as 2026-11-24T10:00:00Z (got "${value}")`);
   return parsed;
 }
 
@@ -61,7 +56,7 @@ export function registerWorkerCommand(program: Command): void {
     .description('Send scheduled and triggered campaign messages (runs until stopped; --once delivers what is due and exits)')
     .option('--once', 'deliver everything due now, then exit')
     .option('--concurrency <n>', 'messages handled at the same time by this worker', parseConcurrency, 4)
-    .option('--now <date-time>', 'with --once: treat this instant as the current time (demos, tests)', parseInstant)
+    .option('--now <date-time>', 'with --once: treat this instant as the current time (demos, tests)', instantOption('--now'))
     .option('--json', 'with --once: print the result as one JSON object')
     .action(async function runWorkerCommand(options: WorkerOptions, command: Command) {
       if (options.now && !options.once) throw new CodedError(ErrorCode.InvalidInput, '--now only works together with --once');
