@@ -4,7 +4,7 @@
 // sessionStorage, so a reload keeps the conversation and closing the tab forgets it.
 import { wireChatForms } from './chat-form.js';
 import { addWords, applyWords, language, setLanguage, t } from './i18n.js';
-import { showSupportEntry, showSupportLog } from './support-turn.js';
+import { exchangeSupportTurn, showSupportLog } from './support-turn.js';
 import { SUPPORT_WORDS } from './support-words.js';
 
 const CONVERSATION_KEY = 'campaign-agent.help';
@@ -48,7 +48,6 @@ function restore() {
   return { conversationId: null, key: null, entries: [] };
 }
 
-const update = (entry) => showSupportEntry($('log'), entry);
 const renderAll = () => showSupportLog($('log'), state.entries);
 
 function newConversation() {
@@ -57,32 +56,31 @@ function newConversation() {
   renderAll();
 }
 
-async function send(text) {
-  if (state.busy) return;
-  state.busy = true;
-  $('send').disabled = true;
-  state.entries.push({ kind: 'customer', text });
-  update(state.entries[state.entries.length - 1]);
-  const bot = { kind: 'typing' };
-  state.entries.push(bot);
-  update(bot);
-  try {
-    if (state.conversationId) bot.reply = await post(`/conversations/${encodeURIComponent(state.conversationId)}/messages`, { text }, state.key);
-    else {
-      const opened = await post('/conversations', { text });
-      Object.assign(state, { conversationId: opened.conversationId, key: opened.key });
-      bot.reply = opened.reply;
-    }
-  } catch (error) {
-    bot.error = error.message;
-  } finally {
-    bot.kind = 'bot';
-    update(bot);
-    save();
-    state.busy = false;
-    $('send').disabled = false;
-    $('message').focus();
-  }
+/** The bot's reply to a message, opening the conversation (and keeping its key) with the first one. */
+async function ask(text) {
+  if (state.conversationId) return post(`/conversations/${encodeURIComponent(state.conversationId)}/messages`, { text }, state.key);
+  const opened = await post('/conversations', { text });
+  Object.assign(state, { conversationId: opened.conversationId, key: opened.key });
+  return opened.reply;
+}
+
+function setBusy(busy) {
+  state.busy = busy;
+  $('send').disabled = busy;
+}
+
+function send(text) {
+  return exchangeSupportTurn({
+    state,
+    log: $('log'),
+    text,
+    ask,
+    setBusy,
+    after: () => {
+      save();
+      $('message').focus();
+    },
+  });
 }
 
 wireChatForms({ start: () => undefined, send, isBusy: () => state.busy });

@@ -51,6 +51,33 @@ export function showSupportLog(log, entries) {
   }
 }
 
+/**
+ * One customer turn on a support page: shows the message and a typing entry, waits for `ask(text)`
+ * (the bot's reply from the page's API), then shows the reply or the error. `state` holds the
+ * page's `entries` and `busy`; `setBusy` reflects it on the page, `onError` reacts to a failed
+ * request, and `after` runs last (keeping the conversation, the focus).
+ */
+export async function exchangeSupportTurn({ state, log, text, ask, setBusy, onError = () => undefined, after = () => undefined }) {
+  if (state.busy) return;
+  setBusy(true);
+  const customer = { kind: 'customer', text };
+  const bot = { kind: 'typing' };
+  state.entries.push(customer, bot);
+  showSupportEntry(log, customer);
+  showSupportEntry(log, bot);
+  try {
+    bot.reply = await ask(text);
+  } catch (error) {
+    bot.error = error.message;
+    onError(error);
+  } finally {
+    bot.kind = 'bot';
+    showSupportEntry(log, bot);
+    setBusy(false);
+    after();
+  }
+}
+
 /** The decisions behind one reply, shown when the page's details switch is on. */
 function turnDetails(reply) {
   const words = t();

@@ -6,7 +6,7 @@ import { storeToken, storedToken } from './api.js';
 import { wireChatForms } from './chat-form.js';
 import { addWords, applyWords, language, setLanguage, t } from './i18n.js';
 import { supportApi, whoAmI } from './support-api.js';
-import { showSupportEntry, showSupportLog } from './support-turn.js';
+import { exchangeSupportTurn, showSupportLog } from './support-turn.js';
 import { SUPPORT_WORDS } from './support-words.js';
 
 const CONVERSATION_KEY = 'campaign-agent.support';
@@ -29,7 +29,6 @@ function restore() {
   return { threadId: null, entries: [] };
 }
 
-const update = (entry) => showSupportEntry($('log'), entry);
 const renderAll = () => showSupportLog($('log'), state.entries);
 
 function setBusy(busy) {
@@ -37,32 +36,29 @@ function setBusy(busy) {
   $('send').disabled = busy;
 }
 
-async function send(text) {
-  if (state.busy) return;
-  setBusy(true);
-  state.entries.push({ kind: 'customer', text });
-  update(state.entries[state.entries.length - 1]);
-  const bot = { kind: 'typing' };
-  state.entries.push(bot);
-  update(bot);
-  try {
-    if (state.threadId) bot.reply = await supportApi.send(state.threadId, text);
-    else {
-      const opened = await supportApi.open(text);
-      state.threadId = opened.threadId;
-      bot.reply = opened.reply;
-    }
-    bot.kind = 'bot';
-  } catch (error) {
-    bot.kind = 'bot';
-    bot.error = error.message;
-    if (error.status === 401) signOut(t().tokenInvalid);
-  } finally {
-    update(bot);
-    save();
-    setBusy(false);
-    $('message').focus();
-  }
+/** The bot's reply to a message, opening the conversation with the first one. */
+async function ask(text) {
+  if (state.threadId) return supportApi.send(state.threadId, text);
+  const opened = await supportApi.open(text);
+  state.threadId = opened.threadId;
+  return opened.reply;
+}
+
+function send(text) {
+  return exchangeSupportTurn({
+    state,
+    log: $('log'),
+    text,
+    ask,
+    setBusy,
+    onError: (error) => {
+      if (error.status === 401) signOut(t().tokenInvalid);
+    },
+    after: () => {
+      save();
+      $('message').focus();
+    },
+  });
 }
 
 function signOut(message = '') {
