@@ -4,7 +4,7 @@
 // beside the baseline's, the history chart and every case, and runs no script that fails.
 // Without Chromium the test is skipped, unless CAMPAIGN_AGENT_REQUIRE_BROWSER=1 (as in CI).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,11 +12,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usingPostgres } from '../src/testing/test-database.ts';
+import { BROWSER_ARTIFACTS as ARTIFACTS, BROWSER_AVAILABLE, BROWSER_REQUIRED as REQUIRED, CHROMIUM } from '../src/testing/test-browser.ts';
 
 const CLI = join(import.meta.dirname, '..', 'bin', 'campaign-agent.mjs');
-const CHROMIUM = process.env.CAMPAIGN_AGENT_CHROMIUM ?? '/usr/bin/chromium';
-const REQUIRED = process.env.CAMPAIGN_AGENT_REQUIRE_BROWSER === '1';
-const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts', 'browser');
 const copyCaseIds = (parse(readFileSync(join(import.meta.dirname, 'suites', 'copy.yaml'), 'utf8')) as { cases: Array<{ id: string }> }).cases.map((entry) => entry.id);
 
 let dir: string;
@@ -30,7 +28,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.runIf(!usingPostgres && (existsSync(CHROMIUM) || REQUIRED))('the eval report in headless Chromium', () => {
+describe.runIf(!usingPostgres && (BROWSER_AVAILABLE || REQUIRED))('the eval report in headless Chromium', () => {
   it('shows the run against the baseline, the history chart and every case', async () => {
     const report = join(dir, 'report.html');
     const env: NodeJS.ProcessEnv = { ...process.env, CAMPAIGN_AGENT_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent' };

@@ -5,17 +5,11 @@
 // shows its sentiment and register, and the hand-over turn its reason and summary. Screenshots go
 // to test-artifacts/browser/. The customers' help page (PUBLIC_SUPPORT=on) works without any token.
 // Skipped without Chromium unless CAMPAIGN_AGENT_REQUIRE_BROWSER=1.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_AVAILABLE, BROWSER_REQUIRED, CHROMIUM, launchTestBrowser, type TestBrowser } from '../../testing/test-browser.ts';
 import { startTestServer, TEST_TOKENS, type TestServer } from './web-test-server.ts';
 
-const CHROMIUM = process.env.CAMPAIGN_AGENT_CHROMIUM ?? '/usr/bin/chromium';
-const REQUIRED = process.env.CAMPAIGN_AGENT_REQUIRE_BROWSER === '1';
-const AVAILABLE = existsSync(CHROMIUM);
-const ARTIFACTS = join(import.meta.dirname, '..', '..', '..', 'test-artifacts', 'browser');
 const NOW = new Date('2026-11-23T08:00:00Z');
 const ANGRIER = [
   'This is really disappointing, the parcel came damaged and nobody has helped me.',
@@ -24,47 +18,37 @@ const ANGRIER = [
   'Awful, awful service, I am so angry!',
 ];
 
-if (!AVAILABLE && !REQUIRED) process.stderr.write(`Skipping the support page browser test: no Chromium at ${CHROMIUM}.\n`);
+if (!BROWSER_AVAILABLE && !BROWSER_REQUIRED) process.stderr.write(`Skipping the support page browser test: no Chromium at ${CHROMIUM}.\n`);
 
-describe.runIf(REQUIRED && !AVAILABLE)('the support page browser test (required here)', () => {
+describe.runIf(BROWSER_REQUIRED && !BROWSER_AVAILABLE)('the support page browser test (required here)', () => {
   it('has Chromium', () => {
     throw new Error(`CAMPAIGN_AGENT_REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CAMPAIGN_AGENT_CHROMIUM`);
   });
 });
 
-describe.runIf(AVAILABLE)('the support page in headless Chromium', () => {
+describe.runIf(BROWSER_AVAILABLE)('the support page in headless Chromium', () => {
   let api: TestServer;
-  let context: BrowserContext;
+  let browser: TestBrowser;
   let page: Page;
-  let profile: string;
   /** A seeded customer with an order and an e-mail address. */
   let customer: { orderId: string; email: string };
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     api = await startTestServer({ now: () => NOW, seedCustomers: 300, publicSupport: true });
     const { rows } = await api.test.app.db.query<{ order_id: string; email: string }>(
       `SELECT o.id AS order_id, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.email IS NOT NULL ORDER BY o.ordered_at DESC, o.id LIMIT 1`,
     );
     customer = { orderId: rows[0]!.order_id, email: rows[0]!.email };
-    profile = mkdtempSync(join(tmpdir(), 'campaign-agent-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchTestBrowser();
+    page = browser.page;
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await api?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => browser.shot(name);
   const botTurns = () => page.locator('#log .support-bot');
 
   /** Sends a customer message and waits for the bot's reply to that turn. */

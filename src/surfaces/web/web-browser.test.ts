@@ -5,58 +5,42 @@
 // forecast's drivers are drawn as a chart. Screenshots go to
 // test-artifacts/browser/. Without Chromium the test is skipped, unless
 // CAMPAIGN_AGENT_REQUIRE_BROWSER=1 (as in CI), where it fails.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_AVAILABLE, BROWSER_REQUIRED, CHROMIUM, launchTestBrowser, type TestBrowser } from '../../testing/test-browser.ts';
 import type { Plan } from '../../domain/plan.ts';
 import { recordOutcomes } from '../../outcomes/record-outcomes.ts';
 import { startTestServer, TEST_TOKENS, type TestServer } from './web-test-server.ts';
 
-const CHROMIUM = process.env.CAMPAIGN_AGENT_CHROMIUM ?? '/usr/bin/chromium';
-const REQUIRED = process.env.CAMPAIGN_AGENT_REQUIRE_BROWSER === '1';
-const AVAILABLE = existsSync(CHROMIUM);
-const ARTIFACTS = join(import.meta.dirname, '..', '..', '..', 'test-artifacts', 'browser');
 const NOW = new Date('2026-11-23T08:00:00Z');
 const GOAL = "Win back high-value customers who haven't bought in 90 days, 10% off by SMS next Tuesday 10am";
 const HOW_TO_ENABLE = `the browser test needs Chromium at ${CHROMIUM}: install it with "apt-get update && apt-get install -y chromium" (or point CAMPAIGN_AGENT_CHROMIUM at one)`;
 
-if (!AVAILABLE && !REQUIRED) process.stderr.write(`Skipping the browser test: ${HOW_TO_ENABLE}.\n`);
+if (!BROWSER_AVAILABLE && !BROWSER_REQUIRED) process.stderr.write(`Skipping the browser test: ${HOW_TO_ENABLE}.\n`);
 
-describe.runIf(REQUIRED && !AVAILABLE)('the browser test (required here)', () => {
+describe.runIf(BROWSER_REQUIRED && !BROWSER_AVAILABLE)('the browser test (required here)', () => {
   it('has Chromium', () => {
     throw new Error(`CAMPAIGN_AGENT_REQUIRE_BROWSER=1 but ${HOW_TO_ENABLE}`);
   });
 });
 
-describe.runIf(AVAILABLE)('the chat page in headless Chromium', () => {
+describe.runIf(BROWSER_AVAILABLE)('the chat page in headless Chromium', () => {
   let api: TestServer;
-  let context: BrowserContext;
+  let browser: TestBrowser;
   let page: Page;
-  let profile: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     api = await startTestServer({ now: () => NOW, seedCustomers: 800 });
-    profile = mkdtempSync(join(tmpdir(), 'campaign-agent-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchTestBrowser();
+    page = browser.page;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await api?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => browser.shot(name);
 
   async function signIn(token: string) {
     await expect.poll(() => page.locator('#token-panel').isVisible()).toBe(true);

@@ -1,9 +1,9 @@
 // The chat page: token gate, conversation with streamed progress and plan cards, decisions, the
 // campaign list, and the language switch. The thread id is kept so a reload picks the plan up again.
-import { api, followThread, storedToken, storeToken } from './api.js';
+import { api, followThread, storedToken } from './api.js';
 import { armsChart } from './arms-chart.js';
 import { renderCampaigns } from './campaigns.js';
-import { wireChatForms } from './chat-form.js';
+import { showTokenPanel, wireChatForms } from './chat-form.js';
 import { applyWords, language, setLanguage, t } from './i18n.js';
 import { planCard } from './plan-card.js';
 
@@ -164,16 +164,9 @@ async function openCampaign(campaign) {
 }
 
 function signOut(message = '') {
-  storeToken(null);
   state.me = null;
   clearInterval(state.refresher);
-  $('workspace').hidden = true;
-  $('change-token').hidden = true;
-  $('who').textContent = '';
-  $('token-panel').hidden = false;
-  $('token-error').textContent = message;
-  $('token-input').value = '';
-  $('token-input').focus();
+  showTokenPanel(message);
 }
 
 async function start() {

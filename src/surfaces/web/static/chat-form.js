@@ -4,6 +4,18 @@ import { storeToken } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 
+/** Forgets the token and shows the sign-in form instead of the workspace, with `message` as its error. */
+export function showTokenPanel(message = '') {
+  storeToken(null);
+  $('workspace').hidden = true;
+  $('change-token').hidden = true;
+  $('who').textContent = '';
+  $('token-panel').hidden = false;
+  $('token-error').textContent = message;
+  $('token-input').value = '';
+  $('token-input').focus();
+}
+
 export function wireChatForms({ start, send, isBusy }) {
   // The customers' help page has no sign-in form.
   $('token-form')?.addEventListener('submit', (event) => {

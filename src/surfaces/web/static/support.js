@@ -2,8 +2,8 @@
 // shared), a conversation with the support bot over /api/support, and a switch that shows each
 // turn's sentiment, tone, offer and hand-over for the support team. The conversation is kept in
 // sessionStorage, so a reload keeps it and closing the tab forgets it.
-import { storeToken, storedToken } from './api.js';
-import { wireChatForms } from './chat-form.js';
+import { storedToken } from './api.js';
+import { showTokenPanel, wireChatForms } from './chat-form.js';
 import { addWords, applyWords, language, setLanguage, t } from './i18n.js';
 import { supportApi, whoAmI } from './support-api.js';
 import { exchangeSupportTurn, showSupportLog } from './support-turn.js';
@@ -52,7 +52,7 @@ function send(text) {
     ask,
     setBusy,
     onError: (error) => {
-      if (error.status === 401) signOut(t().tokenInvalid);
+      if (error.status === 401) showTokenPanel(t().tokenInvalid);
     },
     after: () => {
       save();
@@ -61,23 +61,13 @@ function send(text) {
   });
 }
 
-function signOut(message = '') {
-  storeToken(null);
-  $('workspace').hidden = true;
-  $('change-token').hidden = true;
-  $('who').textContent = '';
-  $('token-panel').hidden = false;
-  $('token-error').textContent = message;
-  $('token-input').value = '';
-  $('token-input').focus();
-}
 
 async function start() {
   let me;
   try {
     me = await whoAmI();
   } catch (error) {
-    signOut(error.status === 401 ? t().tokenInvalid : error.message);
+    showTokenPanel(error.status === 401 ? t().tokenInvalid : error.message);
     return;
   }
   $('token-panel').hidden = true;
@@ -114,7 +104,7 @@ $('new-thread').addEventListener('click', () => {
 });
 
 $('show-details').addEventListener('change', (event) => showDetails(event.target.checked));
-$('change-token').addEventListener('click', () => signOut());
+$('change-token').addEventListener('click', () => showTokenPanel());
 $('switch-language').addEventListener('click', () => {
   setLanguage(language() === 'zh' ? 'en' : 'zh');
   applyWords();
@@ -127,4 +117,4 @@ setLanguage(language(), { remember: false });
 applyWords();
 showDetails(localStorage.getItem(DETAILS_KEY) === '1');
 if (storedToken()) void start();
-else signOut();
+else showTokenPanel();
