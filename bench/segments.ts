@@ -2,6 +2,7 @@
 // latency (p50 / p95 over repeated runs), printed as a table with the machine it ran on.
 //
 //   node bench/segments.ts [--customers N] [--embedded] [--runs R] [--fresh] [--json] [--only TEXT] [--explain] [--jit on|off]
+//                          [--summary on|off] [--after-hours H]
 //
 // PostgreSQL (default): DATABASE_URL names the server; the data goes into a dedicated database
 // `campaign_agent_bench_<N>` that is kept between runs (loading 1,000,000 customers, ~31M events,
@@ -13,11 +14,16 @@
 // --jit off switches PostgreSQL's JIT compiler off for the bench database (its compile time alone is
 // ~250 ms on these plans, more than most of the queries take); without it the server default applies.
 // After loading, the tables are vacuumed and analysed so index-only scans work as in steady state.
+// --summary on (default) rebuilds the activity summary as of the data's as-of (its time is printed:
+// the maintenance cost) so conditions over standard rolling windows read it; off marks it stale, so
+// every condition reads the events. --after-hours H evaluates the segments H hours after the refresh
+// instant, so the summarised conditions also pay for their correction (events since the refresh).
 import { cpus, totalmem, tmpdir, type as osType, release } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Database } from '../src/data/database.ts';
+import { refreshActivitySummary } from '../src/data/activity-summary.ts';
 import { openDatabase } from '../src/data/open-database.ts';
 import { seedDemoData } from '../src/data/seed/seed-demo-data.ts';
 import type { Condition, SegmentDefinition } from '../src/domain/segment.ts';
@@ -64,6 +70,8 @@ interface Options {
   only: string | null;
   explain: boolean;
   jit: 'on' | 'off' | null;
+  summary: boolean;
+  afterHours: number;
 }
 
 function readOptions(argv: string[]): Options {
@@ -76,7 +84,14 @@ function readOptions(argv: string[]): Options {
   const runs = Number(value('--runs') ?? 10);
   if (!Number.isInteger(customers) || customers < 1) throw new Error(`--customers must be a whole number (got ${value('--customers')})`);
   if (!Number.isInteger(runs) || runs < 2) throw new Error(`--runs must be a whole number of at least 2 (got ${value('--runs')})`);
-  return { customers, embedded, runs, fresh: argv.includes('--fresh'), json: argv.includes('--json'), only: value('--only') ?? null, explain: argv.includes('--explain'), jit: jitOption(value('--jit')) };
+  const summary = value('--summary') ?? 'on';
+  if (summary !== 'on' && summary !== 'off') throw new Error(`--summary must be on or off (got ${summary})`);
+  const afterHours = Number(value('--after-hours') ?? 0);
+  if (!Number.isFinite(afterHours) || afterHours < 0 || afterHours > 72) throw new Error(`--after-hours must be a number of hours from 0 to 72 (got ${value('--after-hours')})`);
+  return {
+    customers, embedded, runs, fresh: argv.includes('--fresh'), json: argv.includes('--json'), only: value('--only') ?? null,
+    explain: argv.includes('--explain'), jit: jitOption(value('--jit')), summary: summary === 'on', afterHours,
+  };
 }
 
 function jitOption(value: string | undefined): 'on' | 'off' | null {
@@ -142,6 +157,21 @@ async function openEmbeddedBench(options: Options): Promise<{ db: Database; clos
   };
 }
 
+/** Rebuilds the activity summary as of the data's as-of (timed), or marks it stale with --summary off. */
+async function prepareSummary(db: Database, options: Options): Promise<{ used: boolean; refreshSeconds: number; size: string }> {
+  if (!options.summary) {
+    await db.query('UPDATE activity_summary_state SET current = false');
+    return { used: false, refreshSeconds: 0, size: '' };
+  }
+  process.stderr.write('refreshing the activity summary...\n');
+  const state = await refreshActivitySummary(db, AS_OF);
+  await db.query('VACUUM ANALYZE event_window_counts, order_window_totals');
+  const { rows } = await db.query<{ size: string }>(
+    `SELECT pg_size_pretty(pg_total_relation_size('event_window_counts') + pg_total_relation_size('order_window_totals')) AS size`,
+  );
+  return { used: true, refreshSeconds: state.seconds, size: rows[0]?.size ?? '' };
+}
+
 async function describeData(db: Database): Promise<Record<string, unknown>> {
   const { rows } = await db.query<Record<string, unknown>>(
     `SELECT (SELECT count(*) FROM customers)::int AS customers, (SELECT count(*) FROM orders)::int AS orders,
@@ -159,10 +189,12 @@ async function main(): Promise<void> {
   const bench = options.embedded ? await openEmbeddedBench(options) : await openPostgresBench(options);
   try {
     const data = await describeData(bench.db);
+    const summary = await prepareSummary(bench.db, options);
+    const asOf = new Date(AS_OF.getTime() + options.afterHours * 3_600_000);
     const results = [];
     for (const shape of BENCH_SHAPES.filter((candidate) => options.only === null || candidate.name.includes(options.only))) {
       const definition: SegmentDefinition = { version: 1, root: shape.root };
-      const compiled = compileSegment(definition, { asOf: AS_OF });
+      const compiled = compileSegment(definition, { asOf });
       const countSql = `SELECT count(*)::int AS n FROM (${compiled.sql}) segment`;
       if (options.explain) {
         const plan = await bench.db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${countSql}`, compiled.params);
@@ -173,18 +205,21 @@ async function main(): Promise<void> {
         members = (await bench.db.query<{ n: number }>(countSql, compiled.params)).rows[0]?.n ?? 0;
       });
       const preview = await time(Math.max(2, Math.ceil(options.runs / 2)), () =>
-        previewSegment(bench.db, definition, { asOf: AS_OF, channels: ['sms', 'email', 'push', 'wecom'] }),
+        previewSegment(bench.db, definition, { asOf, channels: ['sms', 'email', 'push', 'wecom'] }),
       );
       results.push({ shape: shape.name, members, count, preview });
       process.stderr.write(`${shape.name}: ${members} members, count p50 ${ms(count.p50)} ms, preview p50 ${ms(preview.p50)} ms\n`);
     }
     const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, node: process.version };
     if (options.json) {
-      process.stdout.write(`${JSON.stringify({ database: options.embedded ? 'embedded (PGlite)' : 'PostgreSQL', asOf: AS_OF.toISOString(), data, machine, runs: options.runs, results }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ database: options.embedded ? 'embedded (PGlite)' : 'PostgreSQL', asOf: asOf.toISOString(), summary, data, machine, runs: options.runs, results }, null, 2)}\n`);
       return;
     }
     const lines = [
-      `${options.embedded ? 'Embedded (PGlite)' : `PostgreSQL ${data.server_version} (jit ${data.jit})`}: ${data.customers} customers, ${data.orders} orders, ${data.events} events, ${data.size}; as of ${AS_OF.toISOString()}`,
+      `${options.embedded ? 'Embedded (PGlite)' : `PostgreSQL ${data.server_version} (jit ${data.jit})`}: ${data.customers} customers, ${data.orders} orders, ${data.events} events, ${data.size}; as of ${asOf.toISOString()}`,
+      summary.used
+        ? `Activity summary refreshed as of ${AS_OF.toISOString()} in ${summary.refreshSeconds.toFixed(1)} s (${summary.size}); segments evaluated ${options.afterHours} h after it`
+        : 'Activity summary off: every condition reads the events',
       `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}; ${options.runs} runs per count, ${Math.max(2, Math.ceil(options.runs / 2))} per preview (after one warm-up)`,
       '',
       `| ${pad('shape', 38)} | ${pad('members', 8)} | count p50 ms | count p95 ms | preview p50 ms | preview p95 ms |`,

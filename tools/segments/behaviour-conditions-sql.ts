@@ -3,42 +3,78 @@
 // The customer row is `c`; only completed orders are purchases.
 import { completedStatusParam } from './audience-sql.ts';
 import { boundsSql, type CompileContext, type LeafOf } from './compile-context.ts';
+import type { Window } from '../../src/domain/segment.ts';
+import {
+  conditionPartsSql,
+  customerWindowedValueSql,
+  summaryUsableSql,
+  windowedValuesSql,
+  type ConditionParts,
+  type ExactCondition,
+  type SummarisedCondition,
+  type SummaryMeasure,
+  type SummarySource,
+  type WindowedValue,
+} from './summary-sql.ts';
 import { asOfParam, windowPredicate } from './window-sql.ts';
 
 /**
- * The bounded aggregate over one customer's rows of `table` matching `filter`. As one of the root's
- * AND-ed conditions with a positive lower bound (so customers without rows are out), it is written
- * as a grouped semi-join — one pass over the window's rows — instead of one lookup per customer.
- * Elsewhere (under OR / NOT, or when zero is within the bounds) it stays per customer. The SQL text
- * thus depends on whether the lower bound is above zero, never on the values themselves.
+ * The bounded aggregate over one customer's rows of `table` matching `filter`, in both forms (see
+ * conditionPartsSql): members in one grouped pass when the lower bound is above zero (customers
+ * without rows are out), else per customer. The SQL text thus depends on whether the lower bound is
+ * above zero, never on the values themselves. Over a rolling window the activity summary stands in
+ * for the rows when it is usable (summary-sql.ts).
  */
-function boundedAggregateSql(
+function boundedAggregateParts(
   from: { table: string; alias: string; filter: string },
   measure: string,
   bounds: { min?: number | undefined; max?: number | undefined },
+  summarisedValue: { source: SummarySource; value: WindowedValue } | null,
   context: CompileContext,
-): string {
+): ConditionParts {
   const { table, alias, filter } = from;
   const checks = boundsSql(measure, bounds, context)!;
-  if (context.conjunct && bounds.min !== undefined && bounds.min > 0) {
-    return `c.id IN (SELECT ${alias}.customer_id FROM ${table} ${alias} WHERE ${filter} GROUP BY ${alias}.customer_id HAVING ${checks})`;
-  }
-  return `(SELECT ${checks} FROM ${table} ${alias} WHERE ${alias}.customer_id = c.id AND ${filter})`;
+  const exact: ExactCondition = {
+    members: (extraFilter) => `SELECT ${alias}.customer_id FROM ${table} ${alias} WHERE ${extraFilter} AND ${filter} GROUP BY ${alias}.customer_id HAVING ${checks}`,
+    perCustomer: () => `(SELECT ${checks} FROM ${table} ${alias} WHERE ${alias}.customer_id = c.id AND ${filter})`,
+  };
+  const groupable = bounds.min !== undefined && bounds.min > 0;
+  if (!summarisedValue) return { exact, summarised: null, groupable };
+  const { source, value } = summarisedValue;
+  const summarised: SummarisedCondition = {
+    usable: summaryUsableSql([value.days], context),
+    members: () => `SELECT windowed.customer_id FROM (${windowedValuesSql(source, [value], context)}) windowed WHERE ${boundsSql(`windowed.${value.name}`, bounds, context)!}`,
+    perCustomer: () => boundsSql(customerWindowedValueSql(source, value, context), bounds, context)!,
+  };
+  return { exact, summarised, groupable };
 }
 
 const hasBounds = (bounds: { min?: number | undefined; max?: number | undefined }) => bounds.min !== undefined || bounds.max !== undefined;
+
+/** The summarised form of a condition over `window`, or null for a calendar window (never summarised). */
+function summarisedOver(window: Window, source: SummarySource, measure: SummaryMeasure): { source: SummarySource; value: WindowedValue } | null {
+  return window.type === 'rolling' ? { source, value: { name: 'value', measure, days: window.days } } : null;
+}
 
 /**
  * Events of one type in the window, within the bounds. Without bounds: at least one such event.
  * Only a max ("at most N") also matches customers with no such event at all.
  */
 export function eventCountConditionSql(condition: LeafOf<'event_count'>, context: CompileContext): string {
+  const parts = eventCountParts(condition, context);
+  return parts ? conditionPartsSql(parts, context) : `EXISTS (SELECT 1 FROM events event WHERE event.customer_id = c.id AND ${eventFilter(condition, context)})`;
+}
+
+function eventFilter(condition: LeafOf<'event_count'>, context: CompileContext): string {
   const { params, asOf, path } = context;
-  const filter =
-    `event.type = ${params.param(condition.event, 'text')}` +
-    ` AND ${windowPredicate('event.occurred_at', condition.window, params, asOf, `${path}.window`)}`;
-  if (!hasBounds(condition)) return `EXISTS (SELECT 1 FROM events event WHERE event.customer_id = c.id AND ${filter})`;
-  return boundedAggregateSql({ table: 'events', alias: 'event', filter }, 'count(*)', condition, context);
+  return `event.type = ${params.param(condition.event, 'text')} AND ${windowPredicate('event.occurred_at', condition.window, params, asOf, `${path}.window`)}`;
+}
+
+/** Both forms of a bounded event count; null without bounds (then it is a plain EXISTS). */
+export function eventCountParts(condition: LeafOf<'event_count'>, context: CompileContext): ConditionParts | null {
+  if (!hasBounds(condition)) return null;
+  const summarised = summarisedOver(condition.window, { kind: 'events', eventType: condition.event }, 'events');
+  return boundedAggregateParts({ table: 'events', alias: 'event', filter: eventFilter(condition, context) }, 'count(*)', condition, summarised, context);
 }
 
 /**
@@ -46,13 +82,21 @@ export function eventCountConditionSql(condition: LeafOf<'event_count'>, context
  * bounds: at least one completed order. A customer without orders has count 0 and total 0.
  */
 export function orderStatConditionSql(condition: LeafOf<'order_stat'>, context: CompileContext): string {
+  const parts = orderStatParts(condition, context);
+  return parts ? conditionPartsSql(parts, context) : `EXISTS (SELECT 1 FROM orders purchase WHERE purchase.customer_id = c.id AND ${orderFilter(condition, context)})`;
+}
+
+function orderFilter(condition: LeafOf<'order_stat'>, context: CompileContext): string {
   const { params, asOf, path } = context;
-  const filter =
-    `purchase.status = ${completedStatusParam(params)}` +
-    ` AND ${windowPredicate('purchase.ordered_at', condition.window, params, asOf, `${path}.window`)}`;
-  if (!hasBounds(condition)) return `EXISTS (SELECT 1 FROM orders purchase WHERE purchase.customer_id = c.id AND ${filter})`;
+  return `purchase.status = ${completedStatusParam(params)} AND ${windowPredicate('purchase.ordered_at', condition.window, params, asOf, `${path}.window`)}`;
+}
+
+/** Both forms of a bounded order count or total; null without bounds (then it is a plain EXISTS). */
+export function orderStatParts(condition: LeafOf<'order_stat'>, context: CompileContext): ConditionParts | null {
+  if (!hasBounds(condition)) return null;
   const measure = condition.metric === 'count' ? 'count(*)' : 'coalesce(sum(purchase.total), 0)';
-  return boundedAggregateSql({ table: 'orders', alias: 'purchase', filter }, measure, condition, context);
+  const summarised = summarisedOver(condition.window, { kind: 'orders' }, condition.metric === 'count' ? 'orders' : 'totals');
+  return boundedAggregateParts({ table: 'orders', alias: 'purchase', filter: orderFilter(condition, context) }, measure, condition, summarised, context);
 }
 
 /**

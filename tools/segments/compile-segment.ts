@@ -5,19 +5,23 @@
 // names, shares, the as-of instant — is a bind parameter with an explicit cast.
 import { SegmentDefinition, type Condition } from '../../src/domain/segment.ts';
 import { CodedError, ErrorCode, describeIssues } from '../../src/errors.ts';
-import { categoryPurchaseConditionSql, eventCountConditionSql, orderStatConditionSql, sequenceConditionSql } from './behaviour-conditions-sql.ts';
+import { categoryPurchaseConditionSql, eventCountConditionSql, eventCountParts, orderStatConditionSql, orderStatParts, sequenceConditionSql } from './behaviour-conditions-sql.ts';
 import type { CompileContext } from './compile-context.ts';
 import { ageConditionSql, consentConditionSql, genderConditionSql, profileConditionSql } from './profile-conditions-sql.ts';
-import { churnRiskConditionSql, spendRankConditionSql } from './rank-and-risk-sql.ts';
+import { churnRiskConditionSql, churnRiskParts, spendRankConditionSql, spendRankParts } from './rank-and-risk-sql.ts';
 import { createSqlParams, type SqlParams } from './sql-builder.ts';
 import { attributeConditionSql } from './attribute-sql.ts';
 import { categoryAffinityConditionSql } from './affinity-sql.ts';
 import { eventTimeConditionSql } from './event-time-sql.ts';
-import { predictedClvConditionSql, priceSensitivityConditionSql } from './predicted-value-sql.ts';
+import { predictedClvConditionSql, priceSensitivityConditionSql, priceSensitivityParts } from './predicted-value-sql.ts';
 import { rfmConditionSql } from './rfm-sql.ts';
+import { conditionPartsSql, membersSql, segmentFromPartsSql, type ConditionParts } from './summary-sql.ts';
 
 export interface CompiledSegment {
-  /** `SELECT c.id AS customer_id FROM customers c WHERE ...` */
+  /**
+   * `SELECT c.id AS customer_id FROM customers c WHERE ...`, or, for a single condition the activity
+   * summary can answer, a `SELECT customer_id` over the summary (falling back to the former form).
+   */
   sql: string;
   params: unknown[];
 }
@@ -37,8 +41,7 @@ function conditionSql(condition: Condition, context: CompileContext): string {
       return `(${parts.join(condition.kind === 'and' ? ' AND ' : ' OR ')})`;
     }
     case 'not':
-      // A condition that is unknown for a customer (no city on file) is false, so NOT makes it true.
-      return `(NOT coalesce(${child(condition.condition, `${context.path}.condition`, false)}, false))`;
+      return negatedConditionSql(condition.condition, context);
     case 'age':
       return ageConditionSql(condition, context);
     case 'gender':
@@ -71,6 +74,39 @@ function conditionSql(condition: Condition, context: CompileContext): string {
       return priceSensitivityConditionSql(condition, context);
     case 'category_affinity':
       return categoryAffinityConditionSql(condition, context);
+  }
+}
+
+/**
+ * NOT `inner`. A condition that is unknown for a customer (no city on file) is false, so NOT makes it
+ * true. As one of the root's AND-ed conditions, a condition whose members can be selected in one pass
+ * becomes an anti-join with them ("no order in the last 30 days") instead of a check per customer.
+ */
+function negatedConditionSql(inner: Condition, context: CompileContext): string {
+  const innerContext: CompileContext = { ...context, path: `${context.path}.condition`, conjunct: false };
+  const parts = summarisableParts(inner, { ...innerContext, conjunct: true });
+  if (parts && context.conjunct === true && (parts.groupable || parts.membersOnly === true)) {
+    return `NOT EXISTS (SELECT 1 FROM (${membersSql(parts)}) excluded WHERE excluded.customer_id = c.id)`;
+  }
+  const innerSql = parts ? conditionPartsSql(parts, innerContext) : conditionSql(inner, innerContext);
+  return `(NOT coalesce(${innerSql}, false))`;
+}
+
+/** Both forms of a condition the activity summary can answer, or null for other kinds. */
+function summarisableParts(condition: Condition, context: CompileContext): ConditionParts | null {
+  switch (condition.kind) {
+    case 'event_count':
+      return eventCountParts(condition, context);
+    case 'order_stat':
+      return orderStatParts(condition, context);
+    case 'spend_rank':
+      return spendRankParts(condition, context);
+    case 'churn_risk':
+      return churnRiskParts(condition, context);
+    case 'price_sensitivity':
+      return priceSensitivityParts(condition, context);
+    default:
+      return null;
   }
 }
 
@@ -114,8 +150,10 @@ export function compileSegmentInto(definition: SegmentDefinition, params: SqlPar
     throw new CodedError(ErrorCode.InvalidInput, 'asOf must be a valid date-time to evaluate the segment against');
   }
   const valid = validateSegmentDefinition(definition);
-  const where = conditionSql(valid.root, { params, asOf, path: 'root', conjunct: true });
-  return `SELECT c.id AS customer_id FROM customers c WHERE ${where}`;
+  const context: CompileContext = { params, asOf, path: 'root', conjunct: true };
+  const parts = summarisableParts(valid.root, context);
+  if (parts) return segmentFromPartsSql(parts) ?? `SELECT c.id AS customer_id FROM customers c WHERE ${conditionPartsSql(parts, context)}`;
+  return `SELECT c.id AS customer_id FROM customers c WHERE ${conditionSql(valid.root, context)}`;
 }
 
 export function compileSegment(definition: SegmentDefinition, options: CompileSegmentOptions): CompiledSegment {

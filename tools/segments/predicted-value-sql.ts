@@ -15,6 +15,7 @@
 // (discount > 0), compared exactly (discounted >= min × orders); buyers in the window only.
 import { completedStatusParam } from './audience-sql.ts';
 import type { CompileContext, LeafOf } from './compile-context.ts';
+import { conditionPartsSql, summaryUsableSql, windowedValuesSql, type ConditionParts, type ExactCondition, type SummarisedCondition, type WindowedValue } from './summary-sql.ts';
 import { asOfParam, windowPredicate } from './window-sql.ts';
 
 export const CLV_RULE = { historyDays: 365, horizonDays: 365, minimumTenureDays: 30 } as const;
@@ -46,15 +47,34 @@ export function predictedClvConditionSql(condition: LeafOf<'predicted_clv'>, con
   );
 }
 
-export function priceSensitivityConditionSql(condition: LeafOf<'price_sensitivity'>, context: CompileContext): string {
+export function priceSensitivityParts(condition: LeafOf<'price_sensitivity'>, context: CompileContext): ConditionParts {
   const { params, asOf, path } = context;
-  const discounted = 'count(*) FILTER (WHERE purchase.discount > 0)';
-  const checks = ['count(*) > 0'];
-  if (condition.min !== undefined) checks.push(`${discounted} >= ${params.param(condition.min, 'numeric')} * count(*)`);
-  if (condition.max !== undefined) checks.push(`${discounted} <= ${params.param(condition.max, 'numeric')} * count(*)`);
-  return (
-    `c.id IN (SELECT purchase.customer_id FROM orders purchase WHERE purchase.status = ${completedStatusParam(params)}` +
+  const sensitive = (orders: string, discounted: string) => {
+    const checks = [`${orders} > 0`];
+    if (condition.min !== undefined) checks.push(`${discounted} >= ${params.param(condition.min, 'numeric')} * ${orders}`);
+    if (condition.max !== undefined) checks.push(`${discounted} <= ${params.param(condition.max, 'numeric')} * ${orders}`);
+    return checks.join(' AND ');
+  };
+  const exactMembers = (extraFilter: string) =>
+    `SELECT purchase.customer_id FROM orders purchase WHERE ${extraFilter} AND purchase.status = ${completedStatusParam(params)}` +
     ` AND ${windowPredicate('purchase.ordered_at', condition.window, params, asOf, `${path}.window`)}` +
-    ` GROUP BY purchase.customer_id HAVING ${checks.join(' AND ')})`
-  );
+    ` GROUP BY purchase.customer_id HAVING ${sensitive('count(*)', 'count(*) FILTER (WHERE purchase.discount > 0)')}`;
+  const exact: ExactCondition = { members: exactMembers, perCustomer: () => `c.id IN (${exactMembers('true')})` };
+  const window = condition.window;
+  if (window.type !== 'rolling') return { exact, summarised: null, groupable: true, membersOnly: true };
+  const values: WindowedValue[] = [
+    { name: 'orders', measure: 'orders', days: window.days },
+    { name: 'discounted', measure: 'discounted', days: window.days },
+  ];
+  const summarised: SummarisedCondition = {
+    usable: summaryUsableSql([window.days], context),
+    members: () =>
+      `SELECT windowed.customer_id FROM (${windowedValuesSql({ kind: 'orders' }, values, context)}) windowed` +
+      ` WHERE ${sensitive('windowed.orders', 'windowed.discounted')}`,
+  };
+  return { exact, summarised, groupable: true, membersOnly: true };
+}
+
+export function priceSensitivityConditionSql(condition: LeafOf<'price_sensitivity'>, context: CompileContext): string {
+  return conditionPartsSql(priceSensitivityParts(condition, context), context);
 }

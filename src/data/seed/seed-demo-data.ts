@@ -190,6 +190,8 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
         [JSON.stringify(origin)],
       );
+      // The activity summary's triggers may have been skipped with the row triggers: mark it stale.
+      await tx.query('UPDATE activity_summary_state SET current = false');
     } catch (error) {
       // Nothing may still be running on the connection when the transaction rolls back.
       await pipeline.drain().catch(() => undefined);
