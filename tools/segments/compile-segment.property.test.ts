@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Condition, LeafCondition, SegmentDefinition, Window } from '../../src/domain/segment.ts';
 import { createTestDatabase, type TestDatabase } from '../../src/testing/test-database.ts';
+import { refreshActivitySummary } from '../../src/data/activity-summary.ts';
 import { compileSegment } from './compile-segment.ts';
 import { referenceSegment } from './reference-segment.ts';
 import { definitionArbitrary, FIXTURE_VALUES, HOSTILE_VALUES } from './segment-arbitraries.ts';
@@ -115,6 +116,22 @@ describe('compileSegment properties', () => {
   });
 
   it('selects exactly the customers the in-memory evaluation selects, for arbitrary nested definitions', async () => {
+    await expectReferenceSelections(test.db);
+  });
+
+  it('selects the same with the activity summary refreshed a day before as-of (summarised conditions corrected)', async () => {
+    await refreshActivitySummary(test.db, new Date(data.AS_OF.getTime() - 86_400_000));
+    try {
+      await expectReferenceSelections(test.db);
+    } finally {
+      await test.db.query('DELETE FROM activity_summary_state');
+    }
+  });
+});
+
+/** Arbitrary nested definitions on the fixture select what the in-memory evaluation selects. */
+async function expectReferenceSelections(db: TestDatabase['db']): Promise<void> {
+  {
     const reference = {
       customers: data.CUSTOMERS,
       consents: data.CONSENTS,
@@ -127,10 +144,10 @@ describe('compileSegment properties', () => {
     await fc.assert(
       fc.asyncProperty(definitionArbitrary(FIXTURE_VALUES), async (definition: SegmentDefinition) => {
         const compiled = compileSegment(definition, { asOf: data.AS_OF });
-        const { rows } = await test.db.query<{ customer_id: string }>(compiled.sql, compiled.params);
+        const { rows } = await db.query<{ customer_id: string }>(compiled.sql, compiled.params);
         expect(rows.map((row) => row.customer_id).sort()).toEqual(referenceSegment(definition, reference, data.AS_OF));
       }),
       { numRuns: 200 },
     );
-  });
-});
+  }
+}

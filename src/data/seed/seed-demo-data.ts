@@ -11,6 +11,7 @@ import { generateCustomerBatch } from './customer-batch.ts';
 import { DEFAULT_SEED, generatePastCampaignDetails } from './past-campaigns.ts';
 import type { PastCampaign } from './past-campaigns.ts';
 import { tuneForBulkLoad } from './load-tuning.ts';
+import { refreshActivitySummary } from '../activity-summary.ts';
 import { createSeedCalendar } from './seasonality.ts';
 import {
   CAMPAIGN_OUTCOMES_TABLE,
@@ -198,6 +199,9 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
       throw error;
     }
   });
+
+  // Segments over the demo data read the activity summary from the start.
+  await refreshActivitySummary(db, asOf);
 
   return {
     customers,

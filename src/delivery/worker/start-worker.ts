@@ -2,9 +2,10 @@
 // sends to the queue; pg-boss feeds send jobs in batches to one or two fetch loops (together
 // `concurrency` sends in hand), fetching again at once while batches come back full, and
 // dead-lettered ones to the failure recorder. Each job of a batch is completed or failed on its
-// own. On PostgreSQL any number of these can run side by side; on the embedded database one runs
+// own. Beside the ticks it keeps the segments' activity summary fresh (activity-summary-refresher.ts). On PostgreSQL any number of these can run side by side; on the embedded database one runs
 // inside the process that owns the data directory.
 import type { JobResult, JobWithMetadata, WorkOptions } from 'pg-boss';
+import { startSummaryRefresher, type RunningSummaryRefresher } from '../../data/activity-summary-refresher.ts';
 import { createLogger } from '../../logger.ts';
 import { DEAD_LETTER_QUEUE, SEND_QUEUE, type SendJobData } from '../queue/delivery-queue.ts';
 import { openDeliveryRuntime, type DeliveryWorkerOptions } from './delivery-runtime.ts';
@@ -60,6 +61,7 @@ export async function startDeliveryWorker(options: DeliveryWorkerOptions): Promi
       });
   };
   let timer: NodeJS.Timeout | null = null;
+  let summaryRefresher: RunningSummaryRefresher | null = null;
   try {
     await boss.work<SendJobData>(SEND_QUEUE, sendWorkOptions(concurrency), async function deliverSendBatch(jobs): Promise<JobResult[]> {
       const results = await runtime.handleSendJobs(jobs);
@@ -72,6 +74,7 @@ export async function startDeliveryWorker(options: DeliveryWorkerOptions): Promi
     });
     runTick();
     timer = setInterval(runTick, options.config.dispatch.intervalSeconds * 1000);
+    summaryRefresher = startSummaryRefresher(options.db);
   } catch (error) {
     await runtime.close({ graceful: false });
     throw error;
@@ -82,7 +85,7 @@ export async function startDeliveryWorker(options: DeliveryWorkerOptions): Promi
       if (stopping) return;
       stopping = true;
       if (timer) clearInterval(timer);
-      await tickInFlight;
+      await Promise.all([tickInFlight, summaryRefresher?.stop()]);
       await runtime.close({ graceful: true, timeoutMs });
     },
   };
