@@ -8,13 +8,14 @@
 //              an order, then decaying by e for every further gap),
 //   CLV = (value / n) × (n / tenure) × horizon × p_active = value / tenure × 365 × p_active,
 // i.e. average order value × purchase frequency × the expected active part of the next 365 days.
-// `topShare` ranks buyers by CLV with cume_dist (ties together, never more than the share);
+// `topShare` ranks buyers by CLV with cume_dist, as shareAtOrAboveSql (ties together, never more than the share);
 // `min` is a floor on the CLV. Customers without an order in those 365 days have no CLV.
 //
 // Price sensitivity: the share of the customer's completed orders in the window with a discount
 // (discount > 0), compared exactly (discounted >= min × orders); buyers in the window only.
 import { completedStatusParam } from './audience-sql.ts';
 import type { CompileContext, LeafOf } from './compile-context.ts';
+import { shareAtOrAboveSql } from './share-rank-sql.ts';
 import { conditionPartsSql, summaryUsableSql, windowedValuesSql, type ConditionParts, type ExactCondition, type SummarisedCondition, type WindowedValue } from './summary-sql.ts';
 import { asOfParam, windowPredicate } from './window-sql.ts';
 
@@ -42,7 +43,7 @@ export function predictedClvConditionSql(condition: LeafOf<'predicted_clv'>, con
   if (condition.min !== undefined) checks.push(`valued.clv >= ${params.param(condition.min, 'float8')}`);
   return (
     `c.id IN (SELECT valued.customer_id FROM (SELECT predicted.customer_id, predicted.clv,` +
-    ` cume_dist() OVER (ORDER BY predicted.clv DESC) AS share_at_or_above` +
+    ` ${shareAtOrAboveSql('predicted.clv')} AS share_at_or_above` +
     ` FROM (SELECT buyer.customer_id, ${clv} AS clv FROM (${history}) buyer) predicted) valued WHERE ${checks.join(' AND ')})`
   );
 }

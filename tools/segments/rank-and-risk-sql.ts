@@ -2,6 +2,7 @@
 // (top share by order total in a window) and churn risk (recent login rate against the earlier rate).
 import { completedStatusParam } from './audience-sql.ts';
 import type { CompileContext, LeafOf } from './compile-context.ts';
+import { shareAtOrAboveSql } from './share-rank-sql.ts';
 import { conditionPartsSql, customerWindowedValueSql, summaryUsableSql, windowedValuesSql, type ConditionParts, type ExactCondition, type SummarisedCondition, type WindowedValue } from './summary-sql.ts';
 import { asOfParam, windowPredicate } from './window-sql.ts';
 
@@ -22,7 +23,7 @@ export const CHURN_RISK_RULE = {
 /**
  * Customers in the top `topShare` by the summed total of their completed orders in the window,
  * ranked among customers with at least one completed order there: a customer qualifies when
- * cume_dist() over (order by total desc) <= topShare, i.e. the share of those customers whose total
+ * cume_dist() over (order by total desc) <= topShare (computed as shareAtOrAboveSql), i.e. the share of those customers whose total
  * is at least theirs is within topShare. Ties rank together, so a tie across the cut-off is left
  * out whole and the selected share never exceeds topShare.
  */
@@ -32,7 +33,7 @@ export function spendRankParts(condition: LeafOf<'spend_rank'>, context: Compile
   const window = condition.window;
   const exactMembers = (extraFilter: string) =>
     `SELECT ranked.customer_id FROM (SELECT purchase.customer_id,` +
-    ` cume_dist() OVER (ORDER BY sum(purchase.total) DESC) AS share_at_or_above` +
+    ` ${shareAtOrAboveSql('sum(purchase.total)')} AS share_at_or_above` +
     ` FROM orders purchase WHERE ${extraFilter} AND purchase.status = ${completedStatusParam(params)}` +
     ` AND ${windowPredicate('purchase.ordered_at', window, params, asOf, `${path}.window`)}` +
     ` GROUP BY purchase.customer_id) ranked WHERE ranked.share_at_or_above <= ${topShare}`;
@@ -45,7 +46,7 @@ export function spendRankParts(condition: LeafOf<'spend_rank'>, context: Compile
   const summarised: SummarisedCondition = {
     usable: summaryUsableSql([window.days], context),
     members: () =>
-      `SELECT ranked.customer_id FROM (SELECT windowed.customer_id, cume_dist() OVER (ORDER BY windowed.total DESC) AS share_at_or_above` +
+      `SELECT ranked.customer_id FROM (SELECT windowed.customer_id, ${shareAtOrAboveSql('windowed.total')} AS share_at_or_above` +
       ` FROM (${windowedValuesSql({ kind: 'orders' }, values, context)}) windowed WHERE windowed.orders > 0) ranked` +
       ` WHERE ranked.share_at_or_above <= ${topShare}`,
   };
